@@ -1,0 +1,15 @@
+package dev.smelt.workflows.config;
+
+import java.util.List;
+
+/**
+ * The data stage.
+ *
+ * @param inputs files or folders of raw text (.txt, optionally .gz), absolute paths
+ * @param minChars documents shorter than this, after cleaning, are rejected as too short
+ * @param maxChars documents longer than this are rejected as too long (protects memory)
+ * @param valFraction share of documents, chosen by a hash of doc_id, held out for validation
+ * @param runner Beam runner name (DirectRunner by default)
+ */
+public record DataConfig(
+    List<String> inputs, int minChars, int maxChars, double valFraction, String runner) {}

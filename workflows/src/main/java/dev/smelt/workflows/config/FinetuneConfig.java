@@ -1,0 +1,21 @@
+package dev.smelt.workflows.config;
+
+import java.util.List;
+
+/**
+ * Fine-tuning a classifier on the pre-trained backbone.
+ *
+ * @param task task name, used as the folder under finetune/ (e.g. "sentiment")
+ * @param inputs labelled example files (JSON arrays of {text, label}), absolute paths
+ * @param testFraction share of examples, chosen by a hash of the text, held out for testing
+ */
+public record FinetuneConfig(
+    String task,
+    List<String> inputs,
+    int steps,
+    int batchSize,
+    double learningRate,
+    int warmupSteps,
+    double weightDecay,
+    int maxLength,
+    double testFraction) {}

@@ -1,0 +1,21 @@
+package dev.smelt.workflows.run;
+
+import dev.smelt.workflows.stage.RunSummary;
+import dev.smelt.workflows.stage.StageInput;
+import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.WorkflowInterface;
+import io.temporal.workflow.WorkflowMethod;
+
+/** One end-to-end run: data, tokenizer, pre-train, fine-tune, evaluate, report. */
+@WorkflowInterface
+public interface TrainingRun {
+  /** Task queue that CPU workers poll. */
+  String CPU_QUEUE = "smelt-cpu";
+
+  @WorkflowMethod(name = "TrainingRun")
+  RunSummary run(StageInput input);
+
+  /** Which stage the run is in, and which are done. */
+  @QueryMethod
+  RunStatus status();
+}
