@@ -6,7 +6,7 @@ import java.util.List;
  * Fine-tuning a classifier on the pre-trained backbone.
  *
  * @param task task name, used as the folder under finetune/ (e.g. "sentiment")
- * @param inputs labelled example files (JSON arrays of {text, label}), absolute paths
+ * @param inputs labelled example files (JSONL, one {"text", "label"} object a line), absolute paths
  * @param testFraction share of examples, chosen by a hash of the text, held out for testing
  */
 public record FinetuneConfig(
