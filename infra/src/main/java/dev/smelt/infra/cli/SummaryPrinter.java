@@ -1,0 +1,27 @@
+package dev.smelt.infra.cli;
+
+import dev.smelt.workflows.stage.RunSummary;
+import java.io.PrintStream;
+
+/** The few lines `smelt run` prints when a run is done. */
+final class SummaryPrinter {
+  private SummaryPrinter() {}
+
+  static void print(RunSummary s, PrintStream out) {
+    out.printf("data       read %d, kept %d, rejected %d (%.1f s)%n",
+        s.data().read(), s.data().kept(), s.data().rejected(), s.data().seconds());
+    out.printf("tokenizer  vocab %d, %d train tokens, %d val tokens (%.1f s)%n",
+        s.tokenizer().vocabSize(), s.tokenizer().trainTokens(), s.tokenizer().valTokens(),
+        s.tokenizer().seconds());
+    out.printf("pretrain   %d steps, loss %.3f → %.3f, val loss %.3f, %.0f tokens/s (%.1f s)%n",
+        s.pretrain().steps(), s.pretrain().firstLoss(), s.pretrain().lastLoss(),
+        s.pretrain().valLoss(), s.pretrain().tokensPerSecond(), s.pretrain().seconds());
+    out.printf("finetune   %s: %d steps, loss %.3f → %.3f (%.1f s)%n", s.finetune().task(),
+        s.finetune().steps(), s.finetune().firstLoss(), s.finetune().lastLoss(),
+        s.finetune().seconds());
+    out.printf("evaluate   perplexity %.2f; %s accuracy %.3f on %d held-out (majority %.3f)%n",
+        s.eval().perplexity(), s.eval().task(), s.eval().accuracy(), s.eval().testExamples(),
+        s.eval().majorityBaseline());
+    out.println("report     " + s.reportPath());
+  }
+}

@@ -1,0 +1,33 @@
+package dev.smelt.infra.cli;
+
+import dev.smelt.infra.temporal.TemporalConnection;
+import dev.smelt.infra.worker.SmeltWorker;
+import dev.smelt.workflows.run.TrainingRun;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** `smelt worker`: a worker process polling Smelt's task queue until killed. */
+@Command(name = "worker", description = "Run a worker: the TrainingRun workflow and every stage activity.")
+final class WorkerCommand implements Callable<Integer> {
+  @Mixin TemporalOptions temporal;
+
+  @Option(names = "--queue", description = "Task queue (default: " + TrainingRun.CPU_QUEUE + ").")
+  String queue = TrainingRun.CPU_QUEUE;
+
+  @Option(names = "--activity-slots", description = "Activities run at once (default: 1).")
+  int slots = 1;
+
+  @Override
+  public Integer call() {
+    try (TemporalConnection conn = TemporalConnection.open(temporal.address, temporal.namespace);
+        SmeltWorker worker = SmeltWorker.start(conn.client(), queue, slots)) {
+      System.out.println("smelt: worker polling '" + queue + "' on "
+          + (temporal.address != null ? temporal.address : "the environment's Temporal server")
+          + " (pid " + ProcessHandle.current().pid() + ")");
+      worker.awaitTermination();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,207 @@
+package dev.smelt.infra.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.smelt.workflows.config.RunConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a run config: the user's YAML laid over {@code smelt-defaults.yaml}, every key checked
+ * against the defaults, relative paths resolved against the config file's folder, values
+ * validated. Every problem is a {@link ConfigException} with one line naming the key.
+ */
+public final class ConfigLoader {
+  /** Keys whose values are lists of paths, resolved against the config file's folder. */
+  private static final List<String> PATH_LISTS = List.of("data.inputs", "finetune.inputs");
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+              new YAMLFactory()
+                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  private ConfigLoader() {}
+
+  /** Loads, merges, resolves and validates the config at {@code file}. */
+  public static RunConfig load(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException("config file not found: " + file);
+    }
+    JsonNode user;
+    try {
+      user = YAML.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file + ": malformed YAML" + where(e) + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage());
+    }
+    if (user == null || user.isMissingNode() || user.isNull()) {
+      user = YAML.createObjectNode();
+    }
+    if (!user.isObject()) {
+      throw new ConfigException(file + ": expected a mapping of keys at the top level");
+    }
+    ObjectNode merged = defaults();
+    applyPreset(merged, user, file);
+    overlay(merged, (ObjectNode) user, "", file);
+    Path base = file.toAbsolutePath().getParent();
+    for (String key : PATH_LISTS) {
+      resolvePaths(merged, key, base);
+    }
+    RunConfig config = bind(merged, file);
+    try {
+      ConfigValidator.validate(config);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
+    return config;
+  }
+
+  /** The config as YAML, every default filled in: what a run folder's config.yaml holds. */
+  public static String toYaml(RunConfig config) {
+    try {
+      return YAML.writeValueAsString(config);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write config as YAML", e);
+    }
+  }
+
+  static ObjectNode defaults() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/smelt-defaults.yaml")) {
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("smelt-defaults.yaml is missing from the classpath", e);
+    }
+  }
+
+  /** A named model preset replaces the default model shape before the user's keys are laid on. */
+  private static void applyPreset(ObjectNode merged, JsonNode user, Path file) {
+    JsonNode preset = user.path("model").path("preset");
+    if (!preset.isTextual() || preset.asText().equals("custom")) {
+      return;
+    }
+    JsonNode shape = presets().get(preset.asText());
+    if (shape == null) {
+      throw new ConfigException(file + ": key 'model.preset' must be one of "
+          + String.join(", ", iterable(presets().fieldNames())) + ", custom");
+    }
+    ((ObjectNode) merged.get("model")).setAll((ObjectNode) shape.deepCopy());
+  }
+
+  private static ObjectNode presets() {
+    try (InputStream in = ConfigLoader.class.getResourceAsStream("/smelt-presets.yaml")) {
+      return (ObjectNode) YAML.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("smelt-presets.yaml is missing from the classpath", e);
+    }
+  }
+
+  private static List<String> iterable(Iterator<String> it) {
+    List<String> out = new ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  /** Lays {@code user} over {@code base}, rejecting keys and shapes the defaults do not have. */
+  private static void overlay(ObjectNode base, ObjectNode user, String prefix, Path file) {
+    Iterator<Map.Entry<String, JsonNode>> fields = user.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String key = prefix + field.getKey();
+      JsonNode known = base.get(field.getKey());
+      JsonNode value = field.getValue();
+      if (known == null) {
+        List<String> names = iterable(base.fieldNames());
+        throw new ConfigException(
+            file + ": unknown key '" + key + "' (known here: " + String.join(", ", names) + ")");
+      }
+      if (known.isObject()) {
+        if (!value.isObject()) {
+          throw new ConfigException(file + ": key '" + key + "' must be a mapping of keys");
+        }
+        overlay((ObjectNode) known, (ObjectNode) value, key + ".", file);
+      } else if (known.isArray() && !value.isArray()) {
+        if (value.isNull()) {
+          base.set(field.getKey(), YAML.createArrayNode());
+        } else {
+          throw new ConfigException(file + ": key '" + key + "' must be a list");
+        }
+      } else if (!known.isArray() && (value.isContainerNode() || value.isNull())) {
+        throw new ConfigException(file + ": key '" + key + "' must be a single value");
+      } else {
+        base.set(field.getKey(), value);
+      }
+    }
+  }
+
+  private static void resolvePaths(ObjectNode root, String dotted, Path base) {
+    String[] parts = dotted.split("\\.");
+    ObjectNode parent = (ObjectNode) root.get(parts[0]);
+    ArrayNode list = (ArrayNode) parent.get(parts[1]);
+    ArrayNode resolved = YAML.createArrayNode();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode item = list.get(i);
+      if (!item.isTextual() || item.asText().isBlank()) {
+        throw new ConfigException("key '" + dotted + "[" + i + "]' must be a path");
+      }
+      Path p = base.resolve(item.asText()).normalize();
+      resolved.add(TextNode.valueOf(p.toString()));
+    }
+    parent.set(parts[1], resolved);
+  }
+
+  private static RunConfig bind(ObjectNode merged, Path file) {
+    try {
+      return YAML.treeToValue(merged, RunConfig.class);
+    } catch (JsonProcessingException e) {
+      String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
+          ? keyPath(m.getPath())
+          : "?";
+      throw new ConfigException(file + ": key '" + path + "' has a value of the wrong type: "
+          + firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static String keyPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+    StringBuilder sb = new StringBuilder();
+    for (var ref : refs) {
+      if (ref.getFieldName() != null) {
+        if (sb.length() > 0) {
+          sb.append('.');
+        }
+        sb.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        sb.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String where(JsonProcessingException e) {
+    return e.getLocation() == null
+        ? ""
+        : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.smelt.infra.config;
+
+import dev.smelt.workflows.config.DataConfig;
+import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.RunConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** Value rules of a run config; the first broken rule is reported, naming its key. */
+final class ConfigValidator {
+  private ConfigValidator() {}
+
+  static void validate(RunConfig c) {
+    require(c.name() != null && c.name().matches("[A-Za-z0-9._-]+"), "name",
+        "must be letters, digits, '.', '_' or '-'");
+    validateData(c.data());
+    require(c.tokenizer().vocabSize() >= 300 && c.tokenizer().vocabSize() <= 262_144,
+        "tokenizer.vocabSize", "must be between 300 and 262144");
+    require(c.tokenizer().minFrequency() >= 1, "tokenizer.minFrequency", "must be at least 1");
+    require(c.tokenizer().maxTrainChars() >= 0, "tokenizer.maxTrainChars", "must not be negative");
+    validateModel(c.model());
+    validatePretrain(c.pretrain());
+    validateFinetune(c.finetune(), c.model());
+    require(c.eval().maxValSequences() >= 0, "eval.maxValSequences", "must not be negative");
+  }
+
+  private static void validateData(DataConfig d) {
+    existing(d.inputs(), "data.inputs");
+    require(d.minChars() >= 0, "data.minChars", "must not be negative");
+    require(d.maxChars() > d.minChars(), "data.maxChars", "must be greater than data.minChars");
+    require(d.valFraction() > 0 && d.valFraction() <= 0.5, "data.valFraction",
+        "must be in (0, 0.5]");
+    require(d.runner() != null && !d.runner().isBlank(), "data.runner", "must name a Beam runner");
+  }
+
+  private static void validateModel(ModelConfig m) {
+    require(Set.of("tiny", "small", "gpt2-124m", "custom").contains(m.preset()), "model.preset",
+        "must be one of tiny, small, gpt2-124m, custom");
+    require(m.layers() >= 1, "model.layers", "must be at least 1");
+    require(m.heads() >= 1, "model.heads", "must be at least 1");
+    require(m.dModel() >= 8 && m.dModel() % m.heads() == 0, "model.dModel",
+        "must be at least 8 and divisible by model.heads");
+    require(m.contextLength() >= 8, "model.contextLength", "must be at least 8");
+    require(m.dropout() >= 0 && m.dropout() < 1, "model.dropout", "must be in [0, 1)");
+  }
+
+  private static void validatePretrain(PretrainConfig p) {
+    require(Set.of("causal", "masked").contains(p.objective()), "pretrain.objective",
+        "must be causal or masked");
+    require(p.steps() > 0, "pretrain.steps", "must be positive");
+    require(p.batchSize() > 0, "pretrain.batchSize", "must be positive");
+    require(p.learningRate() > 0, "pretrain.learningRate", "must be positive");
+    require(p.minLearningRate() >= 0 && p.minLearningRate() <= p.learningRate(),
+        "pretrain.minLearningRate", "must be between 0 and pretrain.learningRate");
+    require(p.warmupSteps() >= 0 && p.warmupSteps() < p.steps(), "pretrain.warmupSteps",
+        "must be at least 0 and less than pretrain.steps");
+    require(p.weightDecay() >= 0, "pretrain.weightDecay", "must not be negative");
+    require(p.gradClip() >= 0, "pretrain.gradClip", "must not be negative (0 = no clipping)");
+    require(p.logEvery() > 0, "pretrain.logEvery", "must be positive");
+    require(p.evalEvery() >= 0, "pretrain.evalEvery", "must not be negative");
+    require(p.checkpointEvery() >= 0, "pretrain.checkpointEvery", "must not be negative");
+    require(p.keepCheckpoints() >= 1, "pretrain.keepCheckpoints", "must be at least 1");
+    require(p.heartbeatTimeoutSeconds() >= 1, "pretrain.heartbeatTimeoutSeconds",
+        "must be at least 1");
+  }
+
+  private static void validateFinetune(FinetuneConfig f, ModelConfig m) {
+    require(f.task() != null && f.task().matches("[a-z0-9_-]+"), "finetune.task",
+        "must be lower-case letters, digits, '_' or '-'");
+    existing(f.inputs(), "finetune.inputs");
+    require(f.steps() > 0, "finetune.steps", "must be positive");
+    require(f.batchSize() > 0, "finetune.batchSize", "must be positive");
+    require(f.learningRate() > 0, "finetune.learningRate", "must be positive");
+    require(f.warmupSteps() >= 0 && f.warmupSteps() < f.steps(), "finetune.warmupSteps",
+        "must be at least 0 and less than finetune.steps");
+    require(f.weightDecay() >= 0, "finetune.weightDecay", "must not be negative");
+    require(f.maxLength() >= 4 && f.maxLength() <= m.contextLength(), "finetune.maxLength",
+        "must be between 4 and model.contextLength (" + m.contextLength() + ")");
+    require(f.testFraction() > 0 && f.testFraction() < 1, "finetune.testFraction",
+        "must be in (0, 1)");
+  }
+
+  private static void existing(List<String> paths, String key) {
+    require(paths != null && !paths.isEmpty(), key, "must name at least one file or folder");
+    for (int i = 0; i < paths.size(); i++) {
+      require(Files.exists(Path.of(paths.get(i))), key + "[" + i + "]",
+          "no such file or folder: " + paths.get(i));
+    }
+  }
+
+  private static void require(boolean ok, String key, String problem) {
+    if (!ok) {
+      throw new ConfigException("key '" + key + "' " + problem);
+    }
+  }
+}

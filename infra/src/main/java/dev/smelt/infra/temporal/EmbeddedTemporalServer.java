@@ -1,0 +1,129 @@
+package dev.smelt.infra.temporal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Temporal's Java test server as a real gRPC server in its own process, the embedded default.
+ * The child dies with this JVM (shutdown hook) or on {@link #close()}.
+ */
+public final class EmbeddedTemporalServer implements AutoCloseable {
+  private static final Duration STARTUP = Duration.ofSeconds(60);
+
+  private final Process process;
+  private final int port;
+  private final Thread reaper;
+
+  private EmbeddedTemporalServer(Process process, int port) {
+    this.process = process;
+    this.port = port;
+    this.reaper = new Thread(process::destroyForcibly, "temporal-server-reaper");
+    Runtime.getRuntime().addShutdownHook(reaper);
+  }
+
+  /**
+   * Starts the server on {@code port} (0 picks a free loopback port) and waits until it accepts
+   * connections. Its output goes to {@code log}.
+   */
+  public static EmbeddedTemporalServer start(int port, Path log) {
+    int chosen = port == 0 ? freePort() : port;
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command =
+        List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+            "io.temporal.testserver.TestServer", Integer.toString(chosen));
+    try {
+      Files.createDirectories(log.toAbsolutePath().getParent());
+      Process p = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start();
+      EmbeddedTemporalServer server = new EmbeddedTemporalServer(p, chosen);
+      server.awaitListening(log);
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the embedded Temporal server", e);
+    }
+  }
+
+  /** host:port for clients. */
+  public String target() {
+    return "127.0.0.1:" + port;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Blocks until the server process ends (for `smelt server`). */
+  public int waitFor() throws InterruptedException {
+    return process.waitFor();
+  }
+
+  private void awaitListening(Path log) {
+    long deadline = System.nanoTime() + STARTUP.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "the embedded Temporal server exited with status " + process.exitValue()
+                + " (see " + log + ")");
+      }
+      try (Socket s = new Socket()) {
+        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        return;
+      } catch (IOException notYet) {
+        sleepQuietly(100);
+      }
+    }
+    close();
+    throw new IllegalStateException(
+        "the embedded Temporal server did not listen on port " + port + " within " + STARTUP);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(java.util.concurrent.TimeUnit.SECONDS.toMillis(5),
+          java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running already; nothing left to remove
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port on 127.0.0.1", e);
+    }
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Temporal server", e);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.smelt.infra.worker;
+
+import dev.smelt.activities.stage.DataActivity;
+import dev.smelt.activities.stage.EvaluateActivity;
+import dev.smelt.activities.stage.FinetuneActivity;
+import dev.smelt.activities.stage.PretrainActivity;
+import dev.smelt.activities.stage.ReportActivity;
+import dev.smelt.activities.stage.TokenizerActivity;
+import dev.smelt.workflows.run.TrainingRun;
+import dev.smelt.workflows.run.TrainingRunImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
+
+/** A worker polling Smelt's task queue: the TrainingRun workflow and every stage activity. */
+public final class SmeltWorker implements AutoCloseable {
+  private final WorkerFactory factory;
+
+  private SmeltWorker(WorkerFactory factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Starts polling {@code queue}. {@code activitySlots} bounds how many heavy activities run at
+   * once in this process: training wants the cores to itself.
+   */
+  public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots) {
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    Worker worker =
+        factory.newWorker(
+            queue,
+            WorkerOptions.newBuilder()
+                // Without this a workflow stays pinned to a dead worker's sticky queue (DESIGN.md).
+                .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+                .setMaxConcurrentActivityExecutionSize(activitySlots)
+                // DESIGN.md: heartbeats leave at least every second, so a retry loses little.
+                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+                .build());
+    worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
+    worker.registerActivitiesImplementations(
+        new DataActivity(),
+        new TokenizerActivity(),
+        new PretrainActivity(),
+        new FinetuneActivity(),
+        new EvaluateActivity(),
+        new ReportActivity());
+    factory.start();
+    return new SmeltWorker(factory);
+  }
+
+  /** Starts a worker on the CPU queue with one activity slot. */
+  public static SmeltWorker startDefault(WorkflowClient client) {
+    return start(client, TrainingRun.CPU_QUEUE, 1);
+  }
+
+  /** Blocks until the worker is shut down. */
+  public void awaitTermination() {
+    factory.awaitTermination(Long.MAX_VALUE, java.util.concurrent.TimeUnit.DAYS);
+  }
+
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+}
