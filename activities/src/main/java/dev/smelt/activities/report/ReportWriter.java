@@ -1,0 +1,158 @@
+package dev.smelt.activities.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.DataResult;
+import dev.smelt.workflows.stage.ReasonCount;
+import dev.smelt.workflows.stage.RunSummary;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes results.json and report.html: one self-contained page a person reads. */
+public final class ReportWriter {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final String BLUE = "#2b6cb0";
+  private static final String ORANGE = "#dd6b20";
+  private static final String RED = "#c53030";
+  private static final String GREEN = "#2f855a";
+
+  private ReportWriter() {}
+
+  /** Writes both files and returns the report's path. */
+  public static Path write(RunFolder run, RunConfig config, RunSummary summary) throws IOException {
+    RunSummary withReport = new RunSummary(summary.runId(), summary.runDir(), summary.data(),
+        summary.tokenizer(), summary.pretrain(), summary.finetune(), summary.eval(),
+        run.report().toString());
+    JSON.writeValue(run.results().toFile(), withReport);
+    Files.writeString(run.report(), html(run, config, withReport), StandardCharsets.UTF_8);
+    return run.report();
+  }
+
+  static String html(RunFolder run, RunConfig c, RunSummary s) {
+    StringBuilder b = new StringBuilder();
+    b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>Smelt run ").append(SvgChart.esc(s.runId())).append("</title><style>")
+        .append("body{font:14px/1.45 system-ui,sans-serif;max-width:860px;margin:2em auto;color:#222}")
+        .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em;border-bottom:1px solid #ccc}")
+        .append("table{border-collapse:collapse}td,th{padding:3px 12px;text-align:left;")
+        .append("border-bottom:1px solid #eee}td.n{text-align:right;font-variant-numeric:tabular-nums}")
+        .append("svg.chart{width:100%;height:auto;font-size:11px;background:#fcfcfc}")
+        .append(".muted{color:#666}</style></head><body>");
+    b.append("<h1>Smelt run ").append(SvgChart.esc(s.runId())).append("</h1><p class=\"muted\">")
+        .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
+        .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
+    headline(b, c, s);
+    funnel(b, s.data());
+    pretrain(b, run, c, s);
+    finetune(b, run, s);
+    evaluation(b, s);
+    timings(b, s);
+    return b.append("</body></html>").toString();
+  }
+
+  private static void headline(StringBuilder b, RunConfig c, RunSummary s) {
+    b.append("<table>");
+    row(b, "Model", String.format(Locale.ROOT, "%s: %d layers, %d heads, d=%d, context %d, %,d parameters",
+        c.model().preset(), c.model().layers(), c.model().heads(), c.model().dModel(),
+        c.model().contextLength(), s.pretrain().parameters()));
+    row(b, "Objective", c.pretrain().objective() + ", " + s.pretrain().steps() + " steps × "
+        + c.pretrain().batchSize() + " sequences");
+    row(b, "Held-out perplexity", fmt(s.eval().perplexity()));
+    row(b, s.eval().task() + " accuracy", pct(s.eval().accuracy()) + " (majority class "
+        + pct(s.eval().majorityBaseline()) + ")");
+    b.append("</table>");
+  }
+
+  private static void funnel(StringBuilder b, DataResult d) {
+    b.append("<h2>Data funnel</h2>");
+    List<SvgChart.Bar> bars = new ArrayList<>();
+    bars.add(new SvgChart.Bar("read", d.read(), BLUE));
+    for (ReasonCount r : d.rejects()) {
+      bars.add(new SvgChart.Bar(r.stage() + ": " + r.reason(), r.documents(), RED));
+    }
+    bars.add(new SvgChart.Bar("kept", d.kept(), GREEN));
+    b.append(SvgChart.hbars("Data funnel", bars));
+    b.append(String.format(Locale.ROOT,
+        "<p>Read %,d documents; kept %,d (%,d bytes); rejected %,d — every reject is in "
+            + "<code>data/rejects/</code> with its stage, reason and text.</p>",
+        d.read(), d.kept(), d.keptBytes(), d.rejected()));
+  }
+
+  private static void pretrain(StringBuilder b, RunFolder run, RunConfig c, RunSummary s) {
+    b.append("<h2>Pre-training</h2>");
+    Path metrics = run.pretrain().resolve("metrics.jsonl");
+    b.append(SvgChart.line("Pre-training loss", "step", "loss", List.of(
+        new SvgChart.Series("train loss", BLUE, MetricsLog.series(metrics, "loss")),
+        new SvgChart.Series("validation loss", ORANGE, MetricsLog.series(metrics, "val_loss")))));
+    b.append(String.format(Locale.ROOT,
+        "<p>Loss %.3f → %.3f over %d steps; validation loss %.3f; %,.0f tokens/s; %,d tokens seen%s.</p>",
+        s.pretrain().firstLoss(), s.pretrain().lastLoss(), s.pretrain().steps(),
+        s.pretrain().valLoss(), s.pretrain().tokensPerSecond(), s.pretrain().tokens(),
+        s.pretrain().resumedFromStep() > 0
+            ? "; resumed from step " + s.pretrain().resumedFromStep() : ""));
+  }
+
+  private static void finetune(StringBuilder b, RunFolder run, RunSummary s) {
+    b.append("<h2>Fine-tuning: ").append(SvgChart.esc(s.finetune().task())).append("</h2>");
+    Path metrics = run.finetune(s.finetune().task()).resolve("metrics.jsonl");
+    b.append(SvgChart.line("Fine-tuning loss", "step", "loss", List.of(
+        new SvgChart.Series("train loss", BLUE, MetricsLog.series(metrics, "loss")))));
+    b.append(String.format(Locale.ROOT, "<p>%d steps on %,d examples; %,d held out for testing.</p>",
+        s.finetune().steps(), s.finetune().trainExamples(), s.finetune().testExamples()));
+  }
+
+  private static void evaluation(StringBuilder b, RunSummary s) {
+    b.append("<h2>Evaluation</h2><table><tr><th>metric</th><th>value</th><th>on</th></tr>");
+    b.append("<tr><td>perplexity</td><td class=\"n\">").append(fmt(s.eval().perplexity()))
+        .append("</td><td>").append(String.format(Locale.ROOT, "%,d held-out tokens", s.eval().valTokens()))
+        .append("</td></tr>");
+    b.append("<tr><td>loss (nats/token)</td><td class=\"n\">").append(fmt(s.eval().valLoss()))
+        .append("</td><td>held-out documents</td></tr>");
+    b.append("<tr><td>").append(SvgChart.esc(s.eval().task())).append(" accuracy</td><td class=\"n\">")
+        .append(pct(s.eval().accuracy())).append("</td><td>").append(s.eval().testExamples())
+        .append(" held-out examples</td></tr>");
+    b.append("<tr><td>majority-class baseline</td><td class=\"n\">")
+        .append(pct(s.eval().majorityBaseline())).append("</td><td>same examples</td></tr>");
+    b.append("</table>");
+    b.append(SvgChart.hbars("Accuracy against the majority baseline", List.of(
+        new SvgChart.Bar("fine-tuned model (%)", 100 * s.eval().accuracy(), GREEN),
+        new SvgChart.Bar("majority class (%)", 100 * s.eval().majorityBaseline(), BLUE))));
+  }
+
+  private static void timings(StringBuilder b, RunSummary s) {
+    b.append("<h2>Timings</h2><table>");
+    row(b, "data", secs(s.data().seconds()));
+    row(b, "tokenizer", secs(s.tokenizer().seconds()));
+    row(b, "pre-train", secs(s.pretrain().seconds()));
+    row(b, "fine-tune", secs(s.finetune().seconds()));
+    row(b, "evaluate", secs(s.eval().seconds()));
+    b.append("</table>");
+  }
+
+  private static void row(StringBuilder b, String k, String v) {
+    b.append("<tr><th>").append(SvgChart.esc(k)).append("</th><td>").append(SvgChart.esc(v))
+        .append("</td></tr>");
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.1f %%", 100 * v);
+  }
+
+  private static String secs(double v) {
+    return String.format(Locale.ROOT, "%.1f s", v);
+  }
+}

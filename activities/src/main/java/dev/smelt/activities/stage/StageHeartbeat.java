@@ -1,0 +1,70 @@
+package dev.smelt.activities.stage;
+
+import dev.smelt.workflows.stage.TrainingProgress;
+import io.temporal.activity.Activity;
+import io.temporal.activity.ActivityExecutionContext;
+import io.temporal.client.ActivityCompletionException;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Heartbeats of one activity attempt. {@link #progress} records the newest progress; it is sent at
+ * once (Temporal throttles) and re-sent every few seconds by a keep-alive, so a stage busy in one
+ * long call (tokenizer training, a Beam step) still proves its worker alive. A cancelled
+ * activity is noticed on the next {@link #progress} call.
+ */
+public final class StageHeartbeat implements AutoCloseable {
+  private static final long KEEP_ALIVE_SECONDS = 5;
+
+  private final ActivityExecutionContext context;
+  private final AtomicReference<TrainingProgress> latest = new AtomicReference<>();
+  private final AtomicReference<ActivityCompletionException> cancelled = new AtomicReference<>();
+  private final ScheduledExecutorService keepAlive;
+
+  private StageHeartbeat(ActivityExecutionContext context, TrainingProgress first) {
+    this.context = context;
+    latest.set(first);
+    keepAlive = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "heartbeat-" + first.stage());
+      t.setDaemon(true);
+      return t;
+    });
+    keepAlive.scheduleAtFixedRate(this::send, 0, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Starts heartbeating for the current activity, beginning with an empty progress of {@code stage}. */
+  public static StageHeartbeat start(String stage, String unit) {
+    return new StageHeartbeat(Activity.getExecutionContext(),
+        new TrainingProgress(stage, 0, 0, unit, Double.NaN, null));
+  }
+
+  /** Details of the previous attempt's last heartbeat, if this attempt is a retry. */
+  public static Optional<TrainingProgress> previous() {
+    return Activity.getExecutionContext().getHeartbeatDetails(TrainingProgress.class);
+  }
+
+  public void progress(TrainingProgress p) {
+    latest.set(p);
+    ActivityCompletionException c = cancelled.get();
+    if (c != null) {
+      throw c;
+    }
+    send();
+  }
+
+  private void send() {
+    try {
+      context.heartbeat(latest.get());
+    } catch (ActivityCompletionException e) {
+      cancelled.compareAndSet(null, e);
+    }
+  }
+
+  @Override
+  public void close() {
+    keepAlive.shutdownNow();
+  }
+}

@@ -1,0 +1,115 @@
+package dev.smelt.infra.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole TrainingRun on the tiny corpus, through the CLI: a real Temporal test server in its
+ * own process, a worker, Beam on the DirectRunner, DJL training. Then the run folder is checked.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EndToEndRunTest {
+  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path runs;
+  Path run;
+  JsonNode results;
+
+  @BeforeAll
+  void runTinyConfigEndToEnd() throws IOException {
+    int exit = SmeltCli.execute("run", EXAMPLES.resolve("tiny.yaml").toString(),
+        "--run-id", "e2e", "--runs-dir", runs.toString());
+    assertEquals(0, exit, "smelt run exit code");
+    run = runs.resolve("e2e");
+    results = JSON.readTree(run.resolve("results.json").toFile());
+  }
+
+  @Test
+  void runFolderHoldsEveryArtifactOfTheContract() {
+    for (String p : new String[] {"config.yaml", "data/stats.json", "tokenizer/tokenizer.json",
+        "pretrain/metrics.jsonl", "pretrain/final/model.safetensors", "pretrain/final/config.json",
+        "finetune/sentiment/metrics.jsonl", "eval/results.json", "results.json", "report.html"}) {
+      assertTrue(Files.isRegularFile(run.resolve(p)), "missing " + p);
+    }
+    for (String dir : new String[] {"data/clean", "data/rejects", "data/shards", "data/val",
+        "pretrain/checkpoints"}) {
+      assertTrue(nonEmpty(run.resolve(dir)), "empty or missing " + dir);
+    }
+  }
+
+  @Test
+  void countsReconcileAndEveryDefectIsRejectedWithItsReason() throws IOException {
+    JsonNode data = results.get("data");
+    long read = data.get("read").asLong();
+    assertEquals(28, read, "24 chapters + 4 deliberately broken records");
+    assertEquals(read, data.get("kept").asLong() + data.get("rejected").asLong());
+    String reasons = data.get("rejects").toString();
+    for (String reason : new String[] {"DUPLICATE", "TOO_SHORT", "INVALID_JSON", "MISSING_TEXT"}) {
+      assertTrue(reasons.contains(reason), reason + " not among " + reasons);
+    }
+    JsonNode stats = JSON.readTree(run.resolve("data/stats.json").toFile());
+    assertEquals(read, stats.get("read").asLong());
+  }
+
+  @Test
+  void pretrainingLossFell() {
+    JsonNode p = results.get("pretrain");
+    double first = p.get("firstLoss").asDouble();
+    double last = p.get("lastLoss").asDouble();
+    assertTrue(last < first - 1.0, "loss " + first + " → " + last);
+    assertTrue(Double.isFinite(results.get("eval").get("perplexity").asDouble()));
+  }
+
+  @Test
+  void tokenizerRoundTripsAndLoadsInDjl() throws IOException {
+    Path json = run.resolve("tokenizer/tokenizer.json");
+    BpeTokenizer ours = BpeTokenizer.load(json);
+    String text = "“Emma Woodhouse, handsome,” said she — 1816!\n\tÆsop’s 🦊 fables.  ";
+    int[] ids = ours.encode(text);
+    assertEquals(text, ours.decode(ids));
+    try (HuggingFaceTokenizer hf = HuggingFaceTokenizer.newInstance(json,
+        Map.of("addSpecialTokens", "false"))) {
+      Encoding e = hf.encode(text);
+      long[] theirs = e.getIds();
+      assertEquals(ids.length, theirs.length);
+      for (int i = 0; i < ids.length; i++) {
+        assertEquals(ids[i], theirs[i], "token " + i);
+      }
+    }
+  }
+
+  @Test
+  void reportDrawsFunnelAndLossCurve() throws IOException {
+    String html = Files.readString(run.resolve("report.html"));
+    assertTrue(html.contains("Data funnel"));
+    assertTrue(html.contains("data-series=\"train loss\""), "loss curve drawn");
+    assertTrue(!html.contains("<script"), "no scripts, no network");
+  }
+
+  private static boolean nonEmpty(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.findAny().isPresent();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.smelt.infra.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smelt.workflows.config.RunConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+
+  @TempDir Path dir;
+
+  private Path write(String yaml) throws IOException {
+    Files.writeString(dir.resolve("corpus.txt"), "some text");
+    Path f = dir.resolve("run.yaml");
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  private static final String MINIMAL =
+      "data:\n  inputs: [corpus.txt]\nfinetune:\n  inputs: [corpus.txt]\n";
+
+  @Test
+  void demoConfigLoadsWithEveryDefaultFilledAndPathsAbsolute() {
+    RunConfig c = ConfigLoader.load(EXAMPLES.resolve("demo.yaml"));
+    assertEquals("demo", c.name());
+    assertEquals(EXAMPLES.resolve("corpus/austen.jsonl.gz").toString(), c.data().inputs().get(0));
+    assertEquals(3, c.finetune().inputs().size());
+    assertEquals("causal", c.pretrain().objective());
+    assertTrue(c.pretrain().steps() > 0);
+    assertEquals("tiny", c.model().preset());
+  }
+
+  @Test
+  void resolvedConfigRoundTripsThroughYaml() throws IOException {
+    RunConfig c = ConfigLoader.load(EXAMPLES.resolve("tiny.yaml"));
+    Path again = dir.resolve("config.yaml");
+    Files.writeString(again, ConfigLoader.toYaml(c));
+    assertEquals(c, ConfigLoader.load(again));
+  }
+
+  @Test
+  void unknownKeyIsNamedWithItsFullPath() throws IOException {
+    Path f = write(MINIMAL + "pretrain:\n  stepz: 10\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("unknown key 'pretrain.stepz'"), e.getMessage());
+    assertTrue(e.getMessage().contains("steps"), "lists the known keys: " + e.getMessage());
+  }
+
+  @Test
+  void missingCorpusPathIsNamed() throws IOException {
+    Path f = write("data:\n  inputs: [nowhere/corpus.jsonl]\nfinetune:\n  inputs: [corpus.txt]\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("key 'data.inputs[0]'"), e.getMessage());
+    assertTrue(e.getMessage().contains("no such file or folder"), e.getMessage());
+  }
+
+  @Test
+  void negativeStepsAreRejected() throws IOException {
+    Path f = write(MINIMAL + "pretrain:\n  steps: -5\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("key 'pretrain.steps' must be positive"), e.getMessage());
+  }
+
+  @Test
+  void malformedYamlReportsLine() throws IOException {
+    Path f = write(MINIMAL + "pretrain:\n  steps: [1, 2\n  batchSize: 3\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("malformed YAML at line"), e.getMessage());
+    assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
+  }
+
+  @Test
+  void wrongTypeNamesTheKey() throws IOException {
+    Path f = write(MINIMAL + "pretrain:\n  steps: lots\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("'pretrain.steps'"), e.getMessage());
+  }
+
+  @Test
+  void sectionGivenAsScalarIsRejected() throws IOException {
+    Path f = write(MINIMAL + "model: big\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("key 'model' must be a mapping"), e.getMessage());
+  }
+
+  @Test
+  void presetFillsTheShapeAndExplicitKeysOverrideIt() throws IOException {
+    Path f = write(MINIMAL + "model:\n  preset: gpt2-124m\n  contextLength: 256\n");
+    RunConfig c = ConfigLoader.load(f);
+    assertEquals(12, c.model().layers());
+    assertEquals(768, c.model().dModel());
+    assertEquals(256, c.model().contextLength());
+  }
+
+  @Test
+  void unknownPresetIsNamed() throws IOException {
+    Path f = write(MINIMAL + "model:\n  preset: huge\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("'model.preset'"), e.getMessage());
+  }
+
+  @Test
+  void headsMustDivideWidth() throws IOException {
+    Path f = write(MINIMAL + "model:\n  preset: custom\n  heads: 3\n  dModel: 128\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("'model.dModel'"), e.getMessage());
+  }
+}
