@@ -47,6 +47,11 @@ public final class MetricsLog implements AutoCloseable {
     write(line(step).put("val_loss", valLoss).put("val_ppl", Math.exp(valLoss)));
   }
 
+  /** Any other named number of a step, e.g. test_accuracy. */
+  public void value(int step, String name, double value) throws IOException {
+    write(line(step).put(name, value));
+  }
+
   private static ObjectNode line(int step) {
     return JSON.createObjectNode().put("step", step).put("time", Instant.now().toString());
   }

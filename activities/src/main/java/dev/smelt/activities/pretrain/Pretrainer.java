@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -157,8 +158,12 @@ public final class Pretrainer {
 
   private Path writeFinal(Gpt gpt, double valLoss) throws IOException {
     Path dir = job.outDir().resolve("final");
-    GptFiles.write(dir, gpt, Map.<String, SafeTensors.Tensor>of(), Map.of("objective",
-        cfg.objective(), "steps", cfg.steps(), "seed", job.seed(), "val_loss", valLoss));
+    Map<String, Object> extra = new LinkedHashMap<>(
+        Map.of("objective", cfg.objective(), "steps", cfg.steps(), "seed", job.seed()));
+    if (!Double.isNaN(valLoss)) {
+      extra.put("val_loss", valLoss);
+    }
+    GptFiles.write(dir, gpt, Map.<String, SafeTensors.Tensor>of(), extra);
     return dir;
   }
 
