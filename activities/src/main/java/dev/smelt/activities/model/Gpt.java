@@ -176,6 +176,13 @@ public final class Gpt implements AutoCloseable {
     return params.values().stream().mapToLong(NDArray::size).sum();
   }
 
+  /** Weights a model of this shape has, without building it (GPT-2 small: 124,439,808). */
+  public static long parameterCount(ModelConfig c, int vocabSize) {
+    long d = c.dModel();
+    long perLayer = 12 * d * d + 13 * d; // c_attn, c_proj, c_fc, c_proj weights + biases, 2 LNs
+    return (vocabSize + c.contextLength()) * d + c.layers() * perLayer + 2 * d;
+  }
+
   public ModelConfig config() {
     return config;
   }

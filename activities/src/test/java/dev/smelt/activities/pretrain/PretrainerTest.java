@@ -88,6 +88,19 @@ class PretrainerTest {
     assertEquals(stepLines(straight), stepLines(broken));
   }
 
+  @Test
+  void refusesToResumeFromACheckpointOfAnotherConfiguration() throws Exception {
+    new Pretrainer(TinyRuns.job(TinyRuns.train(2, 1), tmp), PretrainListener.NONE)
+        .run(Optional.empty());
+    PretrainJob j = TinyRuns.job(TinyRuns.train(4, 1), tmp);
+    PretrainJob otherSeed = new PretrainJob(j.model(), j.train(), j.vocabSize(), 43,
+        j.trainDocs(), j.valDocs(), j.outDir());
+    Pretrainer p = new Pretrainer(otherSeed, PretrainListener.NONE);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> p.run(p.latestCheckpoint()));
+    assertTrue(e.getMessage().contains("different"), e.getMessage());
+  }
+
   private static List<String> stepLines(Path run) throws Exception {
     return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
         .map(l -> l.replaceAll(",\"time\":\"[^\"]*\"", "").replaceAll(",\"tokens_per_s\":[^,}]*", ""))
