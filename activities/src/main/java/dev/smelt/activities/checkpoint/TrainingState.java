@@ -1,0 +1,23 @@
+package dev.smelt.activities.checkpoint;
+
+/**
+ * The non-tensor part of a checkpoint ({@code state.json}). Dropout randomness is re-seeded every
+ * step from {@code seed} and the step ({@code seedScheme}), so no RNG state needs saving.
+ *
+ * @param cursorEpoch data cursor: epoch of the window order
+ * @param cursorPosition data cursor: windows of that epoch already served
+ * @param configHash hash of everything that must match for a resume to be exact
+ * @param firstLoss loss of step 1, so a resumed run can still report it
+ * @param lastLoss loss of this checkpoint's step
+ * @param tokens training tokens consumed up to this step
+ */
+public record TrainingState(
+    int step,
+    long cursorEpoch,
+    long cursorPosition,
+    long seed,
+    String seedScheme,
+    String configHash,
+    double firstLoss,
+    double lastLoss,
+    long tokens) {}

@@ -1,0 +1,4 @@
+package dev.smelt.activities.finetune;
+
+/** One labelled example; labels are 0..numClasses-1. */
+public record LabelledText(String text, int label) {}

@@ -1,0 +1,74 @@
+package dev.smelt.activities.finetune;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.smelt.activities.model.Gpt;
+import dev.smelt.activities.model.GptFiles;
+import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.ModelConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FinetunerTest {
+  @TempDir Path tmp;
+
+  /** "w7 w12" → [7, 12]. */
+  static final Function<String, int[]> WORDS =
+      s -> Arrays.stream(s.split(" ")).mapToInt(w -> Integer.parseInt(w.substring(1))).toArray();
+
+  /** Label 0 texts use words 4..9, label 1 texts words 14..19. */
+  static List<LabelledText> separable(int n, long seed) {
+    Random r = new Random(seed);
+    List<LabelledText> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int label = r.nextInt(2);
+      StringBuilder sb = new StringBuilder();
+      for (int w = 0, len = 2 + r.nextInt(6); w < len; w++) {
+        sb.append(w == 0 ? "" : " ").append('w').append(4 + label * 10 + r.nextInt(6));
+      }
+      out.add(new LabelledText(sb.toString(), label));
+    }
+    return out;
+  }
+
+  @Test
+  void learnsATriviallySeparableTaskAndReloads() throws Exception {
+    Path pretrained = tmp.resolve("pretrain/final");
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
+      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
+    }
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2);
+    List<LabelledText> test = separable(40, 2);
+    FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
+        WORDS, 7, tmp.resolve("finetune/toy")), step -> {});
+
+    assertEquals(2, out.numClasses());
+    assertTrue(out.accuracy() >= 0.95, "accuracy " + out.accuracy());
+    assertTrue(out.lastLoss() < out.firstLoss(), out.firstLoss() + " -> " + out.lastLoss());
+    assertEquals(41, Files.readAllLines(tmp.resolve("finetune/toy/metrics.jsonl")).size());
+    try (NDManager m = NDManager.newBaseManager();
+        Classifier reloaded = Classifier.load(out.modelDir(), m)) {
+      List<int[]> encoded = test.stream().map(e -> ClassifierInputs.encode(WORDS, e.text(), 12)).toList();
+      assertEquals(out.accuracy(), Finetuner.accuracy(reloaded, encoded, test, cfg));
+    }
+  }
+
+  @Test
+  void encodingTruncatesAndEndsWithEndOfText() {
+    assertEquals(List.of(5, 6, 0), Arrays.stream(ClassifierInputs.encode(WORDS, "w5 w6 w7 w8", 3))
+        .boxed().toList());
+    assertEquals(List.of(0), Arrays.stream(ClassifierInputs.encode(s -> new int[0], "", 3))
+        .boxed().toList());
+  }
+}

@@ -1,0 +1,109 @@
+package dev.smelt.activities.pretrain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.workflows.stage.PretrainResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PretrainerTest {
+  @TempDir Path tmp;
+
+  /** Records every step's loss; can simulate a crash after a given step. */
+  static final class Recorder implements PretrainListener {
+    final List<Double> losses = new ArrayList<>();
+    final List<Integer> checkpoints = new ArrayList<>();
+    final int dieAfter;
+
+    Recorder(int dieAfter) {
+      this.dieAfter = dieAfter;
+    }
+
+    @Override
+    public void onStep(int step, int total, double loss, double lr, double tokensPerSecond) {
+      losses.add(loss);
+      if (step == dieAfter) {
+        throw new IllegalStateException("simulated crash at step " + step);
+      }
+    }
+
+    @Override
+    public void onCheckpoint(int step, Path dir) {
+      checkpoints.add(step);
+    }
+  }
+
+  @Test
+  void lossFallsClearlyOnALearnableStream() throws Exception {
+    Recorder r = new Recorder(-1);
+    PretrainResult result =
+        new Pretrainer(TinyRuns.job(TinyRuns.train(100, 0), tmp), r).run(Optional.empty());
+    assertEquals(100, r.losses.size());
+    assertTrue(result.firstLoss() > 2.8, "starts near ln(24)=3.18: " + result.firstLoss());
+    double lastTen = r.losses.subList(90, 100).stream().mapToDouble(d -> d).average().orElseThrow();
+    assertTrue(lastTen < 1.0, "mean loss of the last 10 steps " + lastTen);
+    assertTrue(result.valLoss() < 1.0, "val loss " + result.valLoss());
+    assertTrue(Files.size(tmp.resolve("final/model.safetensors")) > 0);
+    assertTrue(Files.exists(tmp.resolve("final/config.json")));
+    assertEquals(101, Files.readAllLines(tmp.resolve("metrics.jsonl")).size(), "100 steps + 1 val");
+  }
+
+  @Test
+  void resumedRunIsBitIdenticalToAnUninterruptedOne() throws Exception {
+    Path straight = tmp.resolve("straight");
+    Recorder a = new Recorder(-1);
+    new Pretrainer(TinyRuns.job(TinyRuns.train(8, 3), straight), a).run(Optional.empty());
+
+    Path broken = tmp.resolve("broken");
+    Recorder first = new Recorder(5);
+    Pretrainer dying = new Pretrainer(TinyRuns.job(TinyRuns.train(8, 3), broken), first);
+    assertThrows(IllegalStateException.class, () -> dying.run(Optional.empty()));
+    assertEquals(List.of(3), first.checkpoints);
+
+    Recorder second = new Recorder(-1);
+    Pretrainer fresh = new Pretrainer(TinyRuns.job(TinyRuns.train(8, 3), broken), second);
+    Optional<Path> latest = fresh.latestCheckpoint();
+    assertEquals(3, CheckpointStore.stepOf(latest.orElseThrow()));
+    PretrainResult resumed = fresh.run(latest);
+
+    assertEquals(3, resumed.resumedFromStep());
+    List<Double> stitched = new ArrayList<>(first.losses.subList(0, 3));
+    stitched.addAll(second.losses);
+    assertEquals(a.losses, stitched);
+    assertEquals(a.losses.subList(3, 5), first.losses.subList(3, 5), "replayed steps match too");
+    assertArrayEquals(Files.readAllBytes(straight.resolve("final/model.safetensors")),
+        Files.readAllBytes(broken.resolve("final/model.safetensors")));
+    assertArrayEquals(
+        Files.readAllBytes(straight.resolve("checkpoints/step-00000008/optimizer.safetensors")),
+        Files.readAllBytes(broken.resolve("checkpoints/step-00000008/optimizer.safetensors")));
+    assertEquals(stepLines(straight), stepLines(broken));
+  }
+
+  @Test
+  void refusesToResumeFromACheckpointOfAnotherConfiguration() throws Exception {
+    new Pretrainer(TinyRuns.job(TinyRuns.train(2, 1), tmp), PretrainListener.NONE)
+        .run(Optional.empty());
+    PretrainJob j = TinyRuns.job(TinyRuns.train(4, 1), tmp);
+    PretrainJob otherSeed = new PretrainJob(j.model(), j.train(), j.vocabSize(), 43,
+        j.trainDocs(), j.valDocs(), j.outDir());
+    Pretrainer p = new Pretrainer(otherSeed, PretrainListener.NONE);
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> p.run(p.latestCheckpoint()));
+    assertTrue(e.getMessage().contains("different"), e.getMessage());
+  }
+
+  private static List<String> stepLines(Path run) throws Exception {
+    return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
+        .map(l -> l.replaceAll(",\"time\":\"[^\"]*\"", "").replaceAll(",\"tokens_per_s\":[^,}]*", ""))
+        .toList();
+  }
+}

@@ -1,0 +1,39 @@
+package dev.smelt.activities.pretrain;
+
+import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.workflows.config.PretrainConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small learnable data and shapes shared by the training tests. */
+final class TinyRuns {
+  static final int VOCAB = 24;
+  static final ModelConfig MODEL = new ModelConfig("custom", 2, 2, 32, 16, 0.1);
+
+  private TinyRuns() {}
+
+  /** Documents that count upwards through 12 token ids from varying starts: easy to predict. */
+  static List<int[]> countingDocs(int n, long salt) {
+    List<int[]> docs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int[] d = new int[21];
+      int first = (int) ((i * 7 + salt) % 12);
+      for (int j = 0; j < 20; j++) {
+        d[j] = 4 + (first + j) % 12;
+      }
+      d[20] = 0;
+      docs.add(d);
+    }
+    return docs;
+  }
+
+  static PretrainConfig train(int steps, int checkpointEvery) {
+    return new PretrainConfig("causal", steps, 8, 3e-3, 3e-4, 5, 0.1, 1.0, 1, 0,
+        checkpointEvery, 2, 30);
+  }
+
+  static PretrainJob job(PretrainConfig train, Path out) {
+    return new PretrainJob(MODEL, train, VOCAB, 42, countingDocs(40, 0), countingDocs(8, 5), out);
+  }
+}
