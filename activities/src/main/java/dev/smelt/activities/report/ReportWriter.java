@@ -92,8 +92,8 @@ public final class ReportWriter {
     b.append("<h2>Pre-training</h2>");
     Path metrics = run.pretrain().resolve("metrics.jsonl");
     b.append(SvgChart.line("Pre-training loss", "step", "loss", List.of(
-        new SvgChart.Series("train loss", BLUE, MetricsLog.series(metrics, "loss")),
-        new SvgChart.Series("validation loss", ORANGE, MetricsLog.series(metrics, "val_loss")))));
+        new SvgChart.Series("train loss", BLUE, MetricsSeries.series(metrics, "loss")),
+        new SvgChart.Series("validation loss", ORANGE, MetricsSeries.series(metrics, "val_loss")))));
     b.append(String.format(Locale.ROOT,
         "<p>Loss %.3f → %.3f over %d steps; validation loss %.3f; %,.0f tokens/s; %,d tokens seen%s.</p>",
         s.pretrain().firstLoss(), s.pretrain().lastLoss(), s.pretrain().steps(),
@@ -106,7 +106,7 @@ public final class ReportWriter {
     b.append("<h2>Fine-tuning: ").append(SvgChart.esc(s.finetune().task())).append("</h2>");
     Path metrics = run.finetune(s.finetune().task()).resolve("metrics.jsonl");
     b.append(SvgChart.line("Fine-tuning loss", "step", "loss", List.of(
-        new SvgChart.Series("train loss", BLUE, MetricsLog.series(metrics, "loss")))));
+        new SvgChart.Series("train loss", BLUE, MetricsSeries.series(metrics, "loss")))));
     b.append(String.format(Locale.ROOT, "<p>%d steps on %,d examples; %,d held out for testing.</p>",
         s.finetune().steps(), s.finetune().trainExamples(), s.finetune().testExamples()));
   }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.smelt.activities.model.ModelPresets;
 import dev.smelt.workflows.config.RunConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -97,20 +98,12 @@ public final class ConfigLoader {
     if (!preset.isTextual() || preset.asText().equals("custom")) {
       return;
     }
-    JsonNode shape = presets().get(preset.asText());
-    if (shape == null) {
+    if (!ModelPresets.NAMES.contains(preset.asText())) {
       throw new ConfigException(file + ": key 'model.preset' must be one of "
-          + String.join(", ", iterable(presets().fieldNames())) + ", custom");
+          + String.join(", ", ModelPresets.NAMES) + ", custom");
     }
-    ((ObjectNode) merged.get("model")).setAll((ObjectNode) shape.deepCopy());
-  }
-
-  private static ObjectNode presets() {
-    try (InputStream in = ConfigLoader.class.getResourceAsStream("/smelt-presets.yaml")) {
-      return (ObjectNode) YAML.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("smelt-presets.yaml is missing from the classpath", e);
-    }
+    ((ObjectNode) merged.get("model")).setAll(
+        (ObjectNode) YAML.valueToTree(ModelPresets.of(preset.asText())));
   }
 
   private static List<String> iterable(Iterator<String> it) {

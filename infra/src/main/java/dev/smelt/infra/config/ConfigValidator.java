@@ -1,5 +1,6 @@
 package dev.smelt.infra.config;
 
+import dev.smelt.activities.model.ModelPresets;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.ModelConfig;
@@ -38,8 +39,8 @@ final class ConfigValidator {
   }
 
   private static void validateModel(ModelConfig m) {
-    require(Set.of("tiny", "small", "gpt2-124m", "custom").contains(m.preset()), "model.preset",
-        "must be one of tiny, small, gpt2-124m, custom");
+    require(m.preset().equals("custom") || ModelPresets.NAMES.contains(m.preset()), "model.preset",
+        "must be one of " + String.join(", ", ModelPresets.NAMES) + ", custom");
     require(m.layers() >= 1, "model.layers", "must be at least 1");
     require(m.heads() >= 1, "model.heads", "must be at least 1");
     require(m.dModel() >= 8 && m.dModel() % m.heads() == 0, "model.dModel",

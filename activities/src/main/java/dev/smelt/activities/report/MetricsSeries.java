@@ -10,10 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads one field of a metrics.jsonl as (step, value) points, skipping lines without it. */
-final class MetricsLog {
+final class MetricsSeries {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private MetricsLog() {}
+  private MetricsSeries() {}
 
   static List<double[]> series(Path metricsJsonl, String field) {
     List<double[]> points = new ArrayList<>();

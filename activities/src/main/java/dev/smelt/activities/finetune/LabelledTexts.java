@@ -1,0 +1,67 @@
+package dev.smelt.activities.finetune;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.pipeline.tokenize.SplitByHash;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Labelled examples from JSONL files ({"text": ..., "label": 0|1|...}), and their fixed split. */
+public final class LabelledTexts {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Train and test examples; an example lands in test when the hash of its text says so. */
+  public record Split(List<LabelledText> train, List<LabelledText> test) {}
+
+  private LabelledTexts() {}
+
+  /** Reads every file; a malformed line is an error naming its file and line. */
+  public static List<LabelledText> read(List<Path> files) throws IOException {
+    List<LabelledText> out = new ArrayList<>();
+    for (Path f : files) {
+      try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        String line;
+        int n = 0;
+        while ((line = r.readLine()) != null) {
+          n++;
+          if (!line.isBlank()) {
+            out.add(parse(line, f, n));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static LabelledText parse(String line, Path f, int n) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(f + ":" + n + ": not valid JSON: " + e.getOriginalMessage());
+    }
+    if (!node.path("text").isTextual() || !node.path("label").canConvertToInt()
+        || node.path("label").asInt() < 0) {
+      throw new IllegalArgumentException(
+          f + ":" + n + ": expected {\"text\": string, \"label\": non-negative integer}");
+    }
+    return new LabelledText(node.get("text").asText(), node.get("label").asInt());
+  }
+
+  /** Split by a hash of the text: stable across runs, and duplicates never straddle the split. */
+  public static Split split(List<LabelledText> all, double testFraction) {
+    SplitByHash byHash = new SplitByHash(testFraction);
+    List<LabelledText> train = new ArrayList<>();
+    List<LabelledText> test = new ArrayList<>();
+    for (LabelledText t : all) {
+      (byHash.isValidation(t.text()) ? test : train).add(t);
+    }
+    return new Split(train, test);
+  }
+}

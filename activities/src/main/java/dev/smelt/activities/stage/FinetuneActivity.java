@@ -1,0 +1,37 @@
+package dev.smelt.activities.stage;
+
+import dev.smelt.activities.finetune.FinetuneJob;
+import dev.smelt.activities.finetune.Finetuner;
+import dev.smelt.activities.finetune.LabelledTexts;
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for the configured task. */
+public class FinetuneActivity implements StageActivities.Finetune {
+  @Override
+  public FinetuneResult finetune(StageInput in) {
+    RunFolder run = RunFolder.of(in.runDir());
+    RunConfig c = in.config();
+    FinetuneConfig f = c.finetune();
+    try (StageHeartbeat hb = StageHeartbeat.start("finetune", "steps")) {
+      LabelledTexts.Split split = LabelledTexts.split(
+          LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
+      BpeTokenizer tokenizer = ShardData.tokenizer(run);
+      FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
+          split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()));
+      return Finetuner.run(job, step -> hb.progress(
+          new TrainingProgress("finetune", step, f.steps(), "steps", Double.NaN, null))).toResult();
+    } catch (IOException e) {
+      throw new UncheckedIOException("fine-tuning of run " + in.runId() + " failed", e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.smelt.activities.stage;
+
+import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.pretrain.PretrainJob;
+import dev.smelt.activities.pretrain.PretrainListener;
+import dev.smelt.activities.pretrain.Pretrainer;
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.PretrainResult;
+import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pre-trains from the token shards. A retried attempt (a dead worker, a restart) resumes from the
+ * checkpoint named in the previous attempt's last heartbeat, or else the newest good one on disk.
+ */
+public class PretrainActivity implements StageActivities.Pretrain {
+  private static final Logger log = LoggerFactory.getLogger(PretrainActivity.class);
+
+  @Override
+  public PretrainResult pretrain(StageInput in) {
+    RunFolder run = RunFolder.of(in.runDir());
+    RunConfig c = in.config();
+    Optional<TrainingProgress> previous = StageHeartbeat.previous();
+    try (StageHeartbeat hb = StageHeartbeat.start("pretrain", "steps")) {
+      PretrainJob job = new PretrainJob(c.model(), c.pretrain(),
+          ShardData.tokenizer(run).vocabSize(), c.seed(), ShardData.train(run),
+          ShardData.val(run), run.pretrain());
+      Progress progress = new Progress(hb, c.pretrain().steps());
+      Pretrainer trainer = new Pretrainer(job, progress);
+      Optional<Path> resume = resumePoint(previous, trainer);
+      resume.ifPresent(p -> {
+        progress.checkpoint = p.toString();
+        log.warn("run {}: pre-training resumes from {}", in.runId(), p);
+      });
+      return trainer.run(resume);
+    } catch (IOException e) {
+      throw new UncheckedIOException("pre-training of run " + in.runId() + " failed", e);
+    }
+  }
+
+  /** The heartbeat's checkpoint when it verifies; otherwise the newest good one in the folder. */
+  static Optional<Path> resumePoint(Optional<TrainingProgress> previous, Pretrainer trainer) {
+    Optional<Path> fromHeartbeat = previous.map(TrainingProgress::lastCheckpoint).map(Path::of);
+    if (fromHeartbeat.isPresent()) {
+      Optional<String> problem = CheckpointStore.problem(fromHeartbeat.get());
+      if (problem.isEmpty()) {
+        Optional<Path> newest = trainer.latestCheckpoint();
+        // A checkpoint written after the last heartbeat left is newer still: take it.
+        return newest.filter(n -> n.compareTo(fromHeartbeat.get()) > 0).or(() -> fromHeartbeat);
+      }
+      log.warn("checkpoint {} from the last heartbeat is unusable ({}); looking for an older one",
+          fromHeartbeat.get(), problem.get());
+    }
+    return trainer.latestCheckpoint();
+  }
+
+  /** Turns trainer callbacks into heartbeats. */
+  private static final class Progress implements PretrainListener {
+    private final StageHeartbeat hb;
+    private final int total;
+    private volatile String checkpoint;
+
+    Progress(StageHeartbeat hb, int total) {
+      this.hb = hb;
+      this.total = total;
+    }
+
+    @Override
+    public void onStep(int step, int steps, double loss, double lr, double tokensPerSecond) {
+      hb.progress(new TrainingProgress("pretrain", step, total, "steps", loss, checkpoint));
+    }
+
+    @Override
+    public void onCheckpoint(int step, Path dir) {
+      checkpoint = dir.toString();
+    }
+  }
+}
