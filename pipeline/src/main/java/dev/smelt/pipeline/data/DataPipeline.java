@@ -15,8 +15,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -116,6 +118,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
           "funnel does not add up: read " + stats.read() + " != kept " + stats.kept()
               + " + rejected " + stats.rejected() + "; the runner lost or double-counted documents");
     }
+    removeWriteLeftovers(data.dataDir);
     StatsJson.write(stats, data.dataDir);
     return stats;
   }
@@ -161,6 +164,23 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
       Files.deleteIfExists(dataDir.resolve(StatsJson.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + dataDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** FileIO leaves its (by then empty) temp folder behind; readers of clean/ should not see it. */
+  private static void removeWriteLeftovers(Path dataDir) {
+    for (String folder : List.of(CleanDocs.FOLDER, RejectedDocs.FOLDER)) {
+      try (Stream<Path> entries = Files.list(dataDir.resolve(folder))) {
+        for (Path temp : entries.filter(e -> e.getFileName().toString().startsWith(".temp-beam")).toList()) {
+          try (Stream<Path> tree = Files.walk(temp)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+              Files.delete(p);
+            }
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot tidy " + dataDir + ": " + e.getMessage(), e);
+      }
     }
   }
 
