@@ -140,7 +140,6 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     args.addAll(spec.pipelineArgs());
     PipelineOptions options =
         PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
-    options.setJobName("smelt-data");
     if (options.getRunner() == DirectRunner.class
         && spec.pipelineArgs().stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
       // The direct runner would otherwise block in run(), and progress could not be polled.

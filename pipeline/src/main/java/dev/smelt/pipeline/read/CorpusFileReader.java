@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -46,8 +47,8 @@ public final class CorpusFileReader {
     String plainName = gzName ? name.substring(0, name.length() - 3) : name;
     FormatReader format = formats.stream().filter(f -> f.accepts(plainName)).findFirst().orElse(null);
     if (format == null) {
-      reject(file, out, RejectReason.UNSUPPORTED_FORMAT, "no reader for '" + file.relativePath()
-          + "'; supported: .jsonl, .txt, .md, each optionally .gz");
+      reject(file, out, RejectReason.UNSUPPORTED_FORMAT,
+          "no reader for '" + file.relativePath() + "'; supported: " + supported());
       return;
     }
     boolean gzip = false;
@@ -64,23 +65,37 @@ public final class CorpusFileReader {
       }
       InputStream content =
           gzip ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
-      content.mark(SNIFF_BYTES);
-      byte[] head = content.readNBytes(SNIFF_BYTES);
-      content.reset();
-      if (head.length == 0) {
-        reject(file, out, RejectReason.EMPTY_FILE, gzip ? "decompresses to 0 bytes" : "0 bytes");
-      } else if (indexOfNul(head) >= 0) {
-        reject(file, out, RejectReason.BINARY_FILE, "NUL byte at offset " + indexOfNul(head),
-            Utf8.decodeLenient(head, head.length));
-      } else {
-        format.read(file, content, counted);
-      }
+      readContent(file, format, content, gzip, counted);
     } catch (ZipException | EOFException e) {
+      // Only a decompressor fails like this; for a plain file it would be a failing disk.
       RejectReason reason = gzip ? RejectReason.BAD_GZIP : RejectReason.UNREADABLE_FILE;
       reject(file, out, reason, describe(e) + afterRecords(emitted[0]));
     } catch (IOException e) {
       reject(file, out, RejectReason.UNREADABLE_FILE, describe(e) + afterRecords(emitted[0]));
     }
+  }
+
+  /** Rejects empty and binary content up front, so formats only ever see text. */
+  private static void readContent(CorpusFile file, FormatReader format, InputStream content,
+      boolean gzip, Consumer<DocDecision> out) throws IOException {
+    content.mark(SNIFF_BYTES);
+    byte[] head = content.readNBytes(SNIFF_BYTES);
+    content.reset();
+    int nul = indexOfNul(head);
+    if (head.length == 0) {
+      reject(file, out, RejectReason.EMPTY_FILE, gzip ? "decompresses to 0 bytes" : "0 bytes");
+    } else if (nul >= 0) {
+      reject(file, out, RejectReason.BINARY_FILE, "NUL byte at offset " + nul,
+          Utf8.decodeLenient(head, head.length));
+    } else {
+      format.read(file, content, out);
+    }
+  }
+
+  private String supported() {
+    return formats.stream()
+        .flatMap(f -> f.extensions().stream())
+        .collect(Collectors.joining(", ", "", " (each optionally .gz)"));
   }
 
   private static boolean startsWithGzipMagic(InputStream in) throws IOException {

@@ -9,6 +9,7 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,8 +27,8 @@ public final class JsonlReader implements FormatReader {
   }
 
   @Override
-  public boolean accepts(String fileName) {
-    return fileName.endsWith(".jsonl");
+  public List<String> extensions() {
+    return List.of(".jsonl");
   }
 
   @Override

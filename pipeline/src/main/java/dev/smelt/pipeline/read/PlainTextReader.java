@@ -5,6 +5,7 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Plain text and Markdown: the whole file is one document, its id the file's relative path. */
@@ -16,8 +17,8 @@ public final class PlainTextReader implements FormatReader {
   }
 
   @Override
-  public boolean accepts(String fileName) {
-    return fileName.endsWith(".txt") || fileName.endsWith(".md");
+  public List<String> extensions() {
+    return List.of(".txt", ".md");
   }
 
   @Override
