@@ -1,0 +1,26 @@
+package dev.smelt.pipeline.data;
+
+import dev.smelt.pipeline.doc.Doc;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The kept documents of a finished data stage (data/clean/*.parquet), read without Beam. */
+public final class CleanDocs {
+  public static final String FOLDER = "clean";
+
+  private CleanDocs() {}
+
+  /**
+   * All kept documents, in part-file order.
+   *
+   * @throws IllegalArgumentException if {@code dataDir} has no clean/ folder
+   */
+  public static List<Doc> read(Path dataDir) {
+    return ParquetFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::doc);
+  }
+
+  /** The part files, for callers that want to stream them one at a time. */
+  public static List<Path> parts(Path dataDir) {
+    return ParquetFiles.parts(dataDir.resolve(FOLDER));
+  }
+}

@@ -1,0 +1,43 @@
+package dev.smelt.pipeline.data;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the data stage should do.
+ *
+ * @param inputs corpus files and folders (folders are read recursively)
+ * @param dataDir where clean/, rejects/ and stats.json go
+ * @param minChars fewest characters a cleaned document may have (inclusive)
+ * @param maxChars most characters a cleaned document may have (inclusive)
+ * @param runner Beam runner name, e.g. "DirectRunner"
+ * @param pipelineArgs further Beam options as {@code --flag=value}
+ */
+public record DataPipelineSpec(
+    List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
+    List<String> pipelineArgs) {
+
+  public DataPipelineSpec {
+    Objects.requireNonNull(dataDir, "dataDir");
+    inputs = List.copyOf(inputs);
+    pipelineArgs = pipelineArgs == null ? List.of() : List.copyOf(pipelineArgs);
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("no inputs given: name at least one corpus file or folder");
+    }
+    if (runner == null || runner.isBlank()) {
+      throw new IllegalArgumentException("no Beam runner given: use e.g. \"DirectRunner\"");
+    }
+    for (String arg : pipelineArgs) {
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException(
+            "Beam option '" + arg + "' must look like --flag=value");
+      }
+    }
+  }
+
+  /** The spec with the defaults a local run uses: DirectRunner, no further options. */
+  public static DataPipelineSpec local(List<Path> inputs, Path dataDir, int minChars, int maxChars) {
+    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, "DirectRunner", List.of());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.smelt.pipeline.data;
+
+import dev.smelt.pipeline.filter.FunnelCounters;
+import dev.smelt.pipeline.filter.RejectReason;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricResults;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+
+/** Turns the funnel's counters (see {@link FunnelCounters}) into {@link DataStats}. */
+final class FunnelTotals {
+  private final Map<String, Long> counters;
+
+  FunnelTotals(Map<String, Long> counters) {
+    this.counters = Map.copyOf(counters);
+  }
+
+  /**
+   * Reads the funnel counters of a pipeline. {@code committed} asks for the exact values of
+   * finished work where the runner has them, and falls back to attempted where it does not.
+   */
+  static FunnelTotals of(MetricResults metrics, boolean committed) {
+    MetricQueryResults results =
+        metrics.queryMetrics(
+            MetricsFilter.builder()
+                .addNameFilter(MetricNameFilter.inNamespace(FunnelCounters.NAMESPACE))
+                .build());
+    Map<String, Long> counters = new HashMap<>();
+    for (MetricResult<Long> counter : results.getCounters()) {
+      // One counter name can be reported by several steps; together they are the count.
+      counters.merge(counter.getName().getName(), value(counter, committed), Long::sum);
+    }
+    return new FunnelTotals(counters);
+  }
+
+  private static long value(MetricResult<Long> counter, boolean committed) {
+    if (committed) {
+      try {
+        return counter.getCommitted();
+      } catch (UnsupportedOperationException runnerHasNoCommittedMetrics) {
+        // fall through
+      }
+    }
+    return counter.getAttempted();
+  }
+
+  long get(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  /** Every reject count, stages in the given order, reasons in enum order. */
+  List<StageReasonCount> rejects(List<String> stages) {
+    List<StageReasonCount> rejects = new ArrayList<>();
+    for (String stage : stages) {
+      for (RejectReason reason : RejectReason.values()) {
+        long docs = get(FunnelCounters.rejectedDocs(stage, reason));
+        if (docs > 0) {
+          rejects.add(new StageReasonCount(
+              stage, reason, docs, get(FunnelCounters.rejectedBytes(stage, reason))));
+        }
+      }
+    }
+    return rejects;
+  }
+
+  /** The funnel of stages run in this order: the first reads, the last one's output is kept. */
+  DataStats stats(List<String> stages, double seconds) {
+    List<StageReasonCount> rejects = rejects(stages);
+    String first = stages.get(0);
+    String last = stages.get(stages.size() - 1);
+    return new DataStats(
+        get(FunnelCounters.inDocs(first)),
+        get(FunnelCounters.keptDocs(last)),
+        rejects.stream().mapToLong(StageReasonCount::documents).sum(),
+        get(FunnelCounters.keptBytes(last)),
+        rejects,
+        seconds);
+  }
+}

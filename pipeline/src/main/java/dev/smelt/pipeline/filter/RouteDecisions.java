@@ -1,0 +1,65 @@
+package dev.smelt.pipeline.filter;
+
+import dev.smelt.pipeline.doc.Doc;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * The one place where decisions turn into kept documents and {@link Rejected} records, and where
+ * every stage is counted (documents and bytes, in, kept, and rejected per reason). Every stage —
+ * reading, each filter, dedup — ends here, so nothing leaves the pipeline uncounted.
+ */
+public final class RouteDecisions extends PTransform<PCollection<DocDecision>, StageOutput> {
+  private final String stage;
+
+  private RouteDecisions(String stage) {
+    super("Route " + stage);
+    this.stage = FunnelCounters.checkStage(stage);
+  }
+
+  public static RouteDecisions forStage(String stage) {
+    return new RouteDecisions(stage);
+  }
+
+  @Override
+  public StageOutput expand(PCollection<DocDecision> decisions) {
+    PCollectionTuple routed =
+        decisions.apply(
+            "Count and route",
+            ParDo.of(new RouteFn(stage))
+                .withOutputTags(StageOutput.KEPT, TupleTagList.of(StageOutput.REJECTED)));
+    return new StageOutput(
+        routed.get(StageOutput.KEPT).setCoder(SerializableCoder.of(Doc.class)),
+        routed.get(StageOutput.REJECTED).setCoder(SerializableCoder.of(Rejected.class)));
+  }
+
+  private static final class RouteFn extends DoFn<DocDecision, Doc> {
+    private final String stage;
+    private transient FunnelCounters counters;
+
+    RouteFn(String stage) {
+      this.stage = stage;
+    }
+
+    @Setup
+    public void setup() {
+      counters = new FunnelCounters(stage);
+    }
+
+    @ProcessElement
+    public void process(@Element DocDecision element, MultiOutputReceiver out) {
+      counters.count(element.doc(), element.decision());
+      if (element.decision() instanceof Decision.Reject reject) {
+        out.get(StageOutput.REJECTED)
+            .output(new Rejected(element.doc(), stage, reject.reason(), reject.detail()));
+      } else {
+        out.get(StageOutput.KEPT).output(element.doc());
+      }
+    }
+  }
+}

@@ -1,0 +1,135 @@
+package dev.smelt.pipeline.read;
+
+import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.pipeline.filter.DocDecision;
+import dev.smelt.pipeline.filter.RejectReason;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads one corpus file into documents and read rejects, and never throws for what is in the
+ * file: an unreadable, corrupt, binary or empty file becomes a reject, so one bad file cannot stop
+ * a run. Gzip is recognised by its magic bytes, whatever the file is called.
+ */
+public final class CorpusFileReader {
+  /** Largest document (or JSONL line) read, in bytes; larger ones are rejected TOO_LONG. */
+  public static final int DEFAULT_MAX_DOC_BYTES = 64 * 1024 * 1024;
+
+  private static final int BUFFER = 64 * 1024;
+  private static final int SNIFF_BYTES = 8 * 1024;
+
+  private final List<FormatReader> formats;
+
+  public CorpusFileReader() {
+    this(DEFAULT_MAX_DOC_BYTES);
+  }
+
+  public CorpusFileReader(int maxDocBytes) {
+    this(List.of(new JsonlReader(maxDocBytes), new PlainTextReader(maxDocBytes)));
+  }
+
+  public CorpusFileReader(List<FormatReader> formats) {
+    this.formats = List.copyOf(formats);
+  }
+
+  public void read(CorpusFile file, Consumer<DocDecision> out) {
+    String name = file.relativePath().toLowerCase(Locale.ROOT);
+    boolean gzName = name.endsWith(".gz");
+    String plainName = gzName ? name.substring(0, name.length() - 3) : name;
+    FormatReader format = formats.stream().filter(f -> f.accepts(plainName)).findFirst().orElse(null);
+    if (format == null) {
+      reject(file, out, RejectReason.UNSUPPORTED_FORMAT,
+          "no reader for '" + file.relativePath() + "'; supported: " + supported());
+      return;
+    }
+    boolean gzip = false;
+    long[] emitted = {0};
+    Consumer<DocDecision> counted = decision -> {
+      emitted[0]++;
+      out.accept(decision);
+    };
+    try (InputStream raw = new BufferedInputStream(Files.newInputStream(file.toPath()), BUFFER)) {
+      gzip = startsWithGzipMagic(raw);
+      if (gzName && !gzip) {
+        reject(file, out, RejectReason.BAD_GZIP, "name ends in .gz but the file lacks gzip magic bytes");
+        return;
+      }
+      InputStream content =
+          gzip ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
+      readContent(file, format, content, gzip, counted);
+    } catch (ZipException | EOFException e) {
+      // Only a decompressor fails like this; for a plain file it would be a failing disk.
+      RejectReason reason = gzip ? RejectReason.BAD_GZIP : RejectReason.UNREADABLE_FILE;
+      reject(file, out, reason, describe(e) + afterRecords(emitted[0]));
+    } catch (IOException e) {
+      reject(file, out, RejectReason.UNREADABLE_FILE, describe(e) + afterRecords(emitted[0]));
+    }
+  }
+
+  /** Rejects empty and binary content up front, so formats only ever see text. */
+  private static void readContent(CorpusFile file, FormatReader format, InputStream content,
+      boolean gzip, Consumer<DocDecision> out) throws IOException {
+    content.mark(SNIFF_BYTES);
+    byte[] head = content.readNBytes(SNIFF_BYTES);
+    content.reset();
+    int nul = indexOfNul(head);
+    if (head.length == 0) {
+      reject(file, out, RejectReason.EMPTY_FILE, gzip ? "decompresses to 0 bytes" : "0 bytes");
+    } else if (nul >= 0) {
+      reject(file, out, RejectReason.BINARY_FILE, "NUL byte at offset " + nul,
+          Utf8.decodeLenient(head, head.length));
+    } else {
+      format.read(file, content, out);
+    }
+  }
+
+  private String supported() {
+    return formats.stream()
+        .flatMap(f -> f.extensions().stream())
+        .collect(Collectors.joining(", ", "", " (each optionally .gz)"));
+  }
+
+  private static boolean startsWithGzipMagic(InputStream in) throws IOException {
+    in.mark(2);
+    int b1 = in.read();
+    int b2 = in.read();
+    in.reset();
+    return b1 == 0x1f && b2 == 0x8b;
+  }
+
+  private static int indexOfNul(byte[] bytes) {
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String afterRecords(long emitted) {
+    return emitted == 0 ? "" : " (after " + emitted + " records of this file had been read)";
+  }
+
+  private static String describe(Exception e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  private static void reject(CorpusFile file, Consumer<DocDecision> out, RejectReason reason, String detail) {
+    reject(file, out, reason, detail, "");
+  }
+
+  private static void reject(
+      CorpusFile file, Consumer<DocDecision> out, RejectReason reason, String detail, String text) {
+    String id = file.relativePath();
+    out.accept(DocDecision.reject(new Doc(id, id, text), reason, detail));
+  }
+}

@@ -1,0 +1,82 @@
+package dev.smelt.pipeline.read;
+
+import dev.smelt.pipeline.filter.DocDecision;
+import dev.smelt.pipeline.filter.FunnelCounters;
+import dev.smelt.pipeline.filter.RouteDecisions;
+import dev.smelt.pipeline.filter.StageOutput;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PBegin;
+
+/**
+ * Reads the corpus files under the inputs into documents (stage {@value #STAGE}); every file
+ * problem is a counted reject, never a failure. Files are listed when the transform is built, so
+ * a missing input fails at once and the total is known for progress.
+ */
+public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
+  public static final String STAGE = "read";
+  /** Counter (in {@link FunnelCounters#NAMESPACE}) of files fully read, for progress. */
+  public static final String FILES_READ = "read/files";
+
+  private final List<CorpusFile> files;
+  private final int maxDocBytes;
+
+  private ReadCorpus(List<CorpusFile> files, int maxDocBytes) {
+    super("Read corpus");
+    this.files = files;
+    this.maxDocBytes = maxDocBytes;
+  }
+
+  /** @throws IllegalArgumentException naming an input that does not exist */
+  public static ReadCorpus from(List<Path> inputs) {
+    return new ReadCorpus(CorpusFiles.list(inputs), CorpusFileReader.DEFAULT_MAX_DOC_BYTES);
+  }
+
+  /** Documents (or JSONL lines) over this many bytes are rejected TOO_LONG without being held. */
+  public ReadCorpus withMaxDocBytes(int maxDocBytes) {
+    return new ReadCorpus(files, maxDocBytes);
+  }
+
+  public List<CorpusFile> files() {
+    return files;
+  }
+
+  @Override
+  public StageOutput expand(PBegin begin) {
+    return begin
+        .apply("List files", Create.of(files).withCoder(SerializableCoder.of(CorpusFile.class)))
+        .apply("Spread files", Reshuffle.viaRandomKey())
+        .apply("Read files", ParDo.of(new ReadFileFn(maxDocBytes)))
+        .setCoder(SerializableCoder.of(DocDecision.class))
+        .apply(RouteDecisions.forStage(STAGE));
+  }
+
+  private static final class ReadFileFn extends DoFn<CorpusFile, DocDecision> {
+    private final int maxDocBytes;
+    private final Counter filesRead = Metrics.counter(FunnelCounters.NAMESPACE, FILES_READ);
+    private transient CorpusFileReader reader;
+
+    ReadFileFn(int maxDocBytes) {
+      this.maxDocBytes = maxDocBytes;
+    }
+
+    @Setup
+    public void setup() {
+      reader = new CorpusFileReader(maxDocBytes);
+    }
+
+    @ProcessElement
+    public void process(@Element CorpusFile file, OutputReceiver<DocDecision> out) {
+      reader.read(file, out::output);
+      filesRead.inc();
+    }
+  }
+}

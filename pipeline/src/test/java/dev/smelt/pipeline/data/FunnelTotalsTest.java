@@ -1,0 +1,39 @@
+package dev.smelt.pipeline.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.smelt.pipeline.filter.RejectReason;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FunnelTotalsTest {
+  @Test
+  void buildsTheFunnelFromCountersInStageOrder() {
+    FunnelTotals totals =
+        new FunnelTotals(
+            Map.of(
+                "read/in/docs", 10L,
+                "read/files", 3L,
+                "read/rejected/BAD_GZIP/docs", 1L,
+                "read/rejected/BAD_GZIP/bytes", 0L,
+                "length/rejected/TOO_SHORT/docs", 2L,
+                "length/rejected/TOO_SHORT/bytes", 5L,
+                "dedup/rejected/DUPLICATE/docs", 3L,
+                "dedup/rejected/DUPLICATE/bytes", 30L,
+                "dedup/kept/docs", 4L,
+                "dedup/kept/bytes", 400L));
+
+    DataStats stats = totals.stats(List.of("read", "length", "dedup"), 1.5);
+
+    assertEquals(
+        new DataStats(
+            10, 4, 6, 400,
+            List.of(
+                new StageReasonCount("read", RejectReason.BAD_GZIP, 1, 0),
+                new StageReasonCount("length", RejectReason.TOO_SHORT, 2, 5),
+                new StageReasonCount("dedup", RejectReason.DUPLICATE, 3, 30)),
+            1.5),
+        stats);
+  }
+}

@@ -1,0 +1,218 @@
+package dev.smelt.pipeline.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.pipeline.filter.Decision;
+import dev.smelt.pipeline.filter.DocDecision;
+import dev.smelt.pipeline.filter.RejectReason;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CorpusFileReaderTest {
+  @TempDir Path dir;
+
+  private List<DocDecision> read(String name, byte[] content) throws IOException {
+    return read(name, content, CorpusFileReader.DEFAULT_MAX_DOC_BYTES);
+  }
+
+  private List<DocDecision> read(String name, byte[] content, int maxDocBytes) throws IOException {
+    Path file = dir.resolve(name);
+    Files.write(file, content);
+    List<DocDecision> out = new ArrayList<>();
+    new CorpusFileReader(maxDocBytes).read(new CorpusFile(file.toString(), name), out::add);
+    return out;
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] gzip(byte[] content) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(content);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Decision.Reject onlyReject(List<DocDecision> out, RejectReason expected) {
+    assertEquals(1, out.size(), out::toString);
+    Decision.Reject reject = assertInstanceOf(Decision.Reject.class, out.get(0).decision());
+    assertEquals(expected, reject.reason(), reject::detail);
+    return reject;
+  }
+
+  @Test
+  void readsAPlainTextFileAsOneDocumentNamedByItsPath() throws IOException {
+    assertEquals(
+        List.of(DocDecision.keep(new Doc("notes.md", "notes.md", "# Title\nbody ü\n"))),
+        read("notes.md", utf8("# Title\nbody ü\n")));
+  }
+
+  @Test
+  void readsGzippedTextAndRecognisesGzipByMagicBytesWhateverTheName() throws IOException {
+    byte[] gz = gzip(utf8("hello"));
+    assertEquals("hello", read("a.txt.gz", gz).get(0).doc().text());
+    assertEquals("hello", read("b.txt", gz).get(0).doc().text());
+  }
+
+  @Test
+  void readsJsonlWithIdsSourcesAndFallbacks() throws IOException {
+    String jsonl =
+        "{\"id\":\"x1\",\"text\":\"one\",\"source\":\"web\"}\n"
+            + "\n"
+            + "{\"text\":\"two\"}\r\n"
+            + "{\"id\":7,\"text\":\"three\"}";
+    assertEquals(
+        List.of(
+            DocDecision.keep(new Doc("x1", "web", "one")),
+            DocDecision.keep(new Doc("d/f.jsonl:3", "d/f.jsonl", "two")),
+            DocDecision.keep(new Doc("7", "d/f.jsonl", "three"))),
+        readAs("d/f.jsonl", utf8(jsonl)));
+  }
+
+  private List<DocDecision> readAs(String relative, byte[] content) throws IOException {
+    Path file = dir.resolve("nested.jsonl");
+    Files.write(file, content);
+    List<DocDecision> out = new ArrayList<>();
+    new CorpusFileReader().read(new CorpusFile(file.toString(), relative), out::add);
+    return out;
+  }
+
+  @Test
+  void rejectsAnInvalidJsonLineAndKeepsReadingTheFile() throws IOException {
+    List<DocDecision> out =
+        read("c.jsonl", utf8("{\"text\":\"good\"}\n{\"text\": oops}\n{\"text\":\"after\"}\n"));
+    assertEquals(3, out.size());
+    Decision.Reject reject = assertInstanceOf(Decision.Reject.class, out.get(1).decision());
+    assertEquals(RejectReason.INVALID_JSON, reject.reason());
+    assertEquals("c.jsonl:2", out.get(1).doc().docId());
+    assertEquals("{\"text\": oops}", out.get(1).doc().text());
+    assertEquals("after", out.get(2).doc().text());
+  }
+
+  @Test
+  void rejectsAJsonLineThatIsNotAnObjectOrHasTrailingGarbage() throws IOException {
+    List<DocDecision> out = read("c.jsonl", utf8("[1,2]\n{\"text\":\"a\"} x\n"));
+    for (DocDecision d : out) {
+      assertEquals(RejectReason.INVALID_JSON, ((Decision.Reject) d.decision()).reason());
+    }
+    assertEquals(2, out.size());
+  }
+
+  @Test
+  void rejectsMissingEmptyOrNonStringTextWithTheRecordsId() throws IOException {
+    List<DocDecision> out =
+        read("m.jsonl", utf8("{\"id\":\"a\"}\n{\"id\":\"b\",\"text\":\"\"}\n{\"id\":\"c\",\"text\":3}\n"));
+    assertEquals(List.of("a", "b", "c"), out.stream().map(d -> d.doc().docId()).toList());
+    List<String> details =
+        out.stream()
+            .map(d -> (Decision.Reject) d.decision())
+            .peek(r -> assertEquals(RejectReason.MISSING_TEXT, r.reason()))
+            .map(Decision.Reject::detail)
+            .toList();
+    assertEquals(List.of("no 'text' field", "'text' is empty", "'text' is a NUMBER, not a string"), details);
+  }
+
+  @Test
+  void rejectsAJsonlLineWithInvalidUtf8AndKeepsTheOthers() throws IOException {
+    byte[] bad = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, '(', '"', '}', '\n'};
+    byte[] content = concat(bad, utf8("{\"text\":\"fine\"}\n"));
+    List<DocDecision> out = read("u.jsonl", content);
+    Decision.Reject reject = assertInstanceOf(Decision.Reject.class, out.get(0).decision());
+    assertEquals(RejectReason.INVALID_UTF8, reject.reason());
+    assertTrue(reject.detail().contains("byte offset 9"), reject.detail());
+    assertEquals(DocDecision.keep(new Doc("u.jsonl:2", "u.jsonl", "fine")), out.get(1));
+  }
+
+  @Test
+  void rejectsATextFileWithInvalidUtf8KeepingTheBytesLeniently() throws IOException {
+    byte[] latin1 = "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
+    Decision.Reject reject = onlyReject(read("l.txt", latin1), RejectReason.INVALID_UTF8);
+    assertEquals("invalid UTF-8 at byte offset 3", reject.detail());
+    assertEquals("caf\uFFFD au lait", read("l2.txt", latin1).get(0).doc().text());
+  }
+
+  @Test
+  void rejectsATruncatedGzipAsBadGzip() throws IOException {
+    byte[] gz = gzip(utf8("some text that is long enough to compress ".repeat(50)));
+    onlyReject(read("t.txt.gz", Arrays.copyOf(gz, gz.length / 2)), RejectReason.BAD_GZIP);
+  }
+
+  @Test
+  void rejectsAGzNamedFileWithoutGzipMagicAsBadGzip() throws IOException {
+    Decision.Reject reject = onlyReject(read("n.jsonl.gz", utf8("plain")), RejectReason.BAD_GZIP);
+    assertTrue(reject.detail().contains("magic"), reject.detail());
+  }
+
+  @Test
+  void keepsJsonlRecordsReadBeforeAGzipStreamBreaks() throws IOException {
+    StringBuilder jsonl = new StringBuilder();
+    for (int i = 0; i < 2000; i++) {
+      jsonl.append("{\"text\":\"record ").append(i).append(" ").append(Integer.toHexString(i * 7919)).append("\"}\n");
+    }
+    byte[] gz = gzip(utf8(jsonl.toString()));
+    List<DocDecision> out = read("big.jsonl.gz", Arrays.copyOf(gz, gz.length - 100));
+    DocDecision last = out.get(out.size() - 1);
+    Decision.Reject reject = assertInstanceOf(Decision.Reject.class, last.decision());
+    assertEquals(RejectReason.BAD_GZIP, reject.reason());
+    assertEquals("big.jsonl.gz", last.doc().docId());
+    assertTrue(out.size() > 1000, "records before the break were read: " + out.size());
+    assertTrue(out.subList(0, out.size() - 1).stream().allMatch(d -> d.decision() instanceof Decision.Keep));
+  }
+
+  @Test
+  void rejectsAFileWithNulBytesAsBinary() throws IOException {
+    Decision.Reject reject =
+        onlyReject(read("b.txt", new byte[] {'P', 'K', 3, 4, 0, 0, 1}), RejectReason.BINARY_FILE);
+    assertEquals("NUL byte at offset 4", reject.detail());
+  }
+
+  @Test
+  void rejectsEmptyFilesAndJsonlWithOnlyBlankLinesAsEmpty() throws IOException {
+    onlyReject(read("e.txt", new byte[0]), RejectReason.EMPTY_FILE);
+    onlyReject(read("e.jsonl.gz", gzip(new byte[0])), RejectReason.EMPTY_FILE);
+    onlyReject(read("blank.jsonl", utf8("\n  \n\r\n")), RejectReason.EMPTY_FILE);
+  }
+
+  @Test
+  void rejectsAnUnknownExtensionAsUnsupported() throws IOException {
+    Decision.Reject reject = onlyReject(read("image.png", utf8("x")), RejectReason.UNSUPPORTED_FORMAT);
+    assertTrue(reject.detail().contains(".jsonl"), reject.detail());
+  }
+
+  @Test
+  void rejectsAFileThatCannotBeOpenedAsUnreadable() {
+    List<DocDecision> out = new ArrayList<>();
+    new CorpusFileReader().read(new CorpusFile(dir.resolve("gone.txt").toString(), "gone.txt"), out::add);
+    onlyReject(out, RejectReason.UNREADABLE_FILE);
+  }
+
+  @Test
+  void rejectsTooLongFilesAndLinesWithoutHoldingThem() throws IOException {
+    onlyReject(read("long.txt", utf8("x".repeat(101)), 100), RejectReason.TOO_LONG);
+    List<DocDecision> out =
+        read("long.jsonl", utf8("{\"text\":\"" + "y".repeat(200) + "\"}\n{\"text\":\"ok\"}\n"), 100);
+    assertEquals(RejectReason.TOO_LONG, ((Decision.Reject) out.get(0).decision()).reason());
+    assertEquals(100, out.get(0).doc().text().length());
+    assertEquals(DocDecision.keep(new Doc("long.jsonl:2", "long.jsonl", "ok")), out.get(1));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
