@@ -29,8 +29,8 @@ public class DataActivity implements StageActivities.Data {
               d.minChars(), d.maxChars(), d.runner(), List.of()),
           p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null)));
     }
-    List<ReasonCount> rejects = stats.byReason().stream()
-        .map(r -> new ReasonCount(r.stage(), r.reason(), r.documents(), r.bytes()))
+    List<ReasonCount> rejects = stats.rejects().stream()
+        .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))
         .toList();
     return new DataResult(stats.read(), stats.kept(), stats.rejected(), stats.keptBytes(), rejects,
         (System.nanoTime() - t0) / 1e9);
