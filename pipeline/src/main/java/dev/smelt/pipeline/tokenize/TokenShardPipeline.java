@@ -1,0 +1,114 @@
+package dev.smelt.pipeline.tokenize;
+
+import dev.smelt.pipeline.doc.DocSchemas;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+
+/**
+ * The tokenize stage as one Beam pipeline: {@code dataDir/clean/*.parquet} (CLEAN_DOC) are tokenized,
+ * split by doc-id hash, and written to {@code dataDir/shards/} and {@code dataDir/val/} (TOKEN_DOC).
+ */
+public final class TokenShardPipeline {
+  private TokenShardPipeline() {}
+
+  /**
+   * @param dataDir a run's data/ folder, holding clean/*.parquet
+   * @param tokenizerJson the trained tokenizer
+   * @param valFraction share of documents held out, by hash of doc_id
+   * @param runner Beam runner name, e.g. "DirectRunner"; blank for the DirectRunner
+   * @param pipelineArgs further Beam options, e.g. "--targetParallelism=2"
+   */
+  public record TokenShardSpec(
+      Path dataDir, Path tokenizerJson, double valFraction, String runner, List<String> pipelineArgs) {}
+
+  /** Runs the stage to completion; files from an earlier run in shards/ and val/ are replaced. */
+  public static TokenShardStats run(TokenShardSpec spec) throws IOException {
+    Path clean = spec.dataDir().resolve("clean");
+    if (!hasParquet(clean)) {
+      throw new NoSuchFileException(clean + ": no *.parquet clean documents; run the clean stage first");
+    }
+    BpeTokenizer tokenizer = BpeTokenizer.load(spec.tokenizerJson());
+    SplitByHash split = new SplitByHash(spec.valFraction());
+    Path shards = prepare(spec.dataDir().resolve("shards"));
+    Path val = prepare(spec.dataDir().resolve("val"));
+
+    Pipeline pipeline = Pipeline.create(options(spec));
+    PCollection<GenericRecord> cleanDocs = pipeline
+        .apply("MatchCleanFiles", FileIO.match().filepattern(clean.toAbsolutePath() + "/*.parquet"))
+        .apply("OpenCleanFiles", FileIO.readMatches())
+        .apply("ReadCleanDocs", ParquetIO.readFiles(DocSchemas.CLEAN_DOC));
+    PCollectionTuple tokenized = cleanDocs.apply("Tokenize", new Tokenize(tokenizer, split));
+    tokenized.get(Tokenize.TRAIN).apply("WriteTrainShards", new WriteTokenShards(shards.toString()));
+    tokenized.get(Tokenize.VAL).apply("WriteValShards", new WriteTokenShards(val.toString()));
+
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = result.waitUntilFinish();
+    if (state != PipelineResult.State.DONE) {
+      throw new IllegalStateException("tokenize pipeline ended " + state + ", not DONE");
+    }
+    return new TokenShardStats(
+        counter(result, "train_docs"), counter(result, "train_tokens"),
+        counter(result, "val_docs"), counter(result, "val_tokens"));
+  }
+
+  private static PipelineOptions options(TokenShardSpec spec) {
+    List<String> args = new ArrayList<>(spec.pipelineArgs() == null ? List.of() : spec.pipelineArgs());
+    String runner = spec.runner() == null || spec.runner().isBlank() ? "DirectRunner" : spec.runner();
+    if (args.stream().noneMatch(a -> a.startsWith("--runner="))) {
+      args.add("--runner=" + runner);
+    }
+    try {
+      return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("Beam options " + args + " are not usable: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean hasParquet(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.parquet")) {
+      return files.iterator().hasNext();
+    }
+  }
+
+  /** Creates {@code dir} and removes shards a previous attempt left there. */
+  private static Path prepare(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "part-*.parquet")) {
+      for (Path p : old) {
+        Files.delete(p);
+      }
+    }
+    return dir.toAbsolutePath();
+  }
+
+  private static long counter(PipelineResult result, String name) {
+    long total = 0;
+    for (MetricResult<Long> c : result.metrics()
+        .queryMetrics(MetricsFilter.builder()
+            .addNameFilter(MetricNameFilter.named(Tokenize.METRICS_NAMESPACE, name)).build())
+        .getCounters()) {
+      total += c.getAttempted();
+    }
+    return total;
+  }
+}
