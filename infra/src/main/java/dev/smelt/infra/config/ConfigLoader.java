@@ -49,7 +49,7 @@ public final class ConfigLoader {
     try {
       user = YAML.readTree(file.toFile());
     } catch (JsonProcessingException e) {
-      throw new ConfigException(file + ": malformed YAML" + where(e) + ": " + e.getOriginalMessage());
+      throw new ConfigException(file + ": malformed YAML" + where(e) + ": " + yamlProblem(e));
     } catch (IOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage());
     }
@@ -191,6 +191,13 @@ public final class ConfigLoader {
     return e.getLocation() == null
         ? ""
         : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+  }
+
+  /** SnakeYAML's message without its echo of the source: the unindented lines, joined. */
+  private static String yamlProblem(JsonProcessingException e) {
+    return String.join("; ", e.getOriginalMessage().lines()
+        .filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+        .toList());
   }
 
   private static String firstLine(String s) {
