@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "smelt 0.1.0",
     description = "Raw text to a pre-trained, fine-tuned and evaluated language model.",
-    subcommands = {RunCommand.class, ServerCommand.class, WorkerCommand.class})
+    subcommands = {RunCommand.class, SubmitCommand.class, RunControlCommands.Status.class,
+        RunControlCommands.Watch.class, RunControlCommands.Cancel.class, ServerCommand.class,
+        WorkerCommand.class})
 public final class SmeltCli {
   static final int FAILURE = 1;
   static final int USAGE = 2;

@@ -86,7 +86,7 @@ public final class RunWatcher {
   }
 
   /** One look at the run; null while the workflow has not answered yet. */
-  StageSnapshot snapshot(String workflowId) {
+  public StageSnapshot snapshot(String workflowId) {
     RunStatus status;
     try {
       status = client.newWorkflowStub(TrainingRun.class, workflowId).status();

@@ -1,0 +1,37 @@
+package dev.smelt.infra.chaos;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** A `smelt worker` in its own JVM, as an operator would run it; killed with SIGKILL. */
+final class WorkerProcess {
+  private final Process process;
+
+  private WorkerProcess(Process process) {
+    this.process = process;
+  }
+
+  static WorkerProcess start(String temporal, Path log) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd = List.of(java, "-Xmx3g", "-Dai.djl.offline=true",
+        // One intra-op thread: the resumed run must be bit-identical to the uninterrupted one.
+        "-Dai.djl.pytorch.num_threads=1",
+        "-cp", System.getProperty("java.class.path"),
+        "dev.smelt.infra.cli.SmeltCli", "worker", "--temporal", temporal);
+    return new WorkerProcess(new ProcessBuilder(cmd)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+        .start());
+  }
+
+  /** kill -9: no shutdown hooks, no last heartbeat, no cleanup. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  long pid() {
+    return process.pid();
+  }
+}
