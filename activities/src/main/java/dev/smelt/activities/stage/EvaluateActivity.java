@@ -47,7 +47,7 @@ public class EvaluateActivity implements StageActivities.Evaluate {
       try (Gpt lm = GptFiles.read(run.pretrain().resolve("final"), root).gpt()) {
         ppl = Perplexity.evaluate(lm, ShardData.val(run), BATCH, c.eval().maxValSequences());
       }
-      hb.progress(new TrainingProgress("evaluate", 1, 2, "steps", ppl.loss(), null));
+      hb.progress(new TrainingProgress("evaluate", 1, 2, "steps", ppl.loss(), null, Double.NaN));
       LabelledTexts.Split split = LabelledTexts.split(
           LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
       double accuracy;
@@ -60,7 +60,7 @@ public class EvaluateActivity implements StageActivities.Evaluate {
         accuracy = Finetuner.accuracy(clf, encoded, split.test(), f);
       }
       double majority = majorityBaseline(split);
-      hb.progress(new TrainingProgress("evaluate", 2, 2, "steps", Double.NaN, null));
+      hb.progress(new TrainingProgress("evaluate", 2, 2, "steps", Double.NaN, null, Double.NaN));
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), ppl.tokens(), f.task(),
           accuracy, split.test().size(), majority, (System.nanoTime() - t0) / 1e9);
       write(run, c, result, ppl);

@@ -51,7 +51,7 @@ class FinetunerTest {
     FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
-        WORDS, 7, tmp.resolve("finetune/toy")), step -> {});
+        WORDS, 7, tmp.resolve("finetune/toy"), "cpu"), step -> {});
 
     assertEquals(2, out.numClasses());
     assertTrue(out.accuracy() >= 0.95, "accuracy " + out.accuracy());
