@@ -65,6 +65,24 @@ class FinetunerTest {
   }
 
   @Test
+  void fineTunesAMaskedLmBackboneKeepingItBidirectional() throws Exception {
+    Path pretrained = tmp.resolve("mlm/final");
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
+      GptFiles.write(pretrained, gpt, Map.of(), Map.of("objective", "masked"));
+    }
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2);
+    List<LabelledText> test = separable(40, 2);
+    FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
+        WORDS, 7, tmp.resolve("finetune/mlm"), "auto"), step -> {});
+    assertTrue(out.accuracy() >= 0.9, "accuracy " + out.accuracy());
+    try (NDManager m = NDManager.newBaseManager();
+        Classifier reloaded = Classifier.load(out.modelDir(), m)) {
+      assertTrue(reloaded.bidirectional(), "the saved classifier keeps the backbone's attention");
+    }
+  }
+
+  @Test
   void encodingTruncatesAndEndsWithEndOfText() {
     assertEquals(List.of(5, 6, 0), Arrays.stream(ClassifierInputs.encode(WORDS, "w5 w6 w7 w8", 3))
         .boxed().toList());
