@@ -10,6 +10,11 @@ package dev.smelt.activities.checkpoint;
  * @param firstLoss loss of step 1, so a resumed run can still report it
  * @param lastLoss loss of this checkpoint's step
  * @param tokens training tokens consumed up to this step
+ * @param bestValLoss early stopping: the best validation loss so far (Infinity before the first)
+ * @param evalsWithoutImprovement early stopping: validations since the best one
+ * @param trainingSeconds wall-clock training time up to this step, earlier attempts included
+ * @param stopReason null while training goes on; "budget" or "early_stop" when it stopped here,
+ *     so a retried attempt finishes instead of training on
  */
 public record TrainingState(
     int step,
@@ -20,4 +25,8 @@ public record TrainingState(
     String configHash,
     double firstLoss,
     double lastLoss,
-    long tokens) {}
+    long tokens,
+    double bestValLoss,
+    int evalsWithoutImprovement,
+    double trainingSeconds,
+    String stopReason) {}

@@ -1,5 +1,6 @@
 package dev.smelt.activities.finetune;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -48,7 +49,16 @@ public final class Classifier implements AutoCloseable {
   /** A new head (seeded) on the backbone saved in a pre-training {@code final/} folder. */
   public static Classifier fromPretrained(Path dir, int numClasses, long seed, NDManager parent)
       throws IOException {
-    return new Classifier(GptFiles.read(dir, parent).gpt(), numClasses, seed);
+    return fromPretrained(dir, numClasses, seed, parent, parent.getDevice());
+  }
+
+  /**
+   * As above, on {@code device}. The backbone keeps the attention of its {@code config.json}
+   * ({@code smelt.bidirectional}): a masked-LM backbone stays bidirectional.
+   */
+  public static Classifier fromPretrained(Path dir, int numClasses, long seed, NDManager parent,
+      Device device) throws IOException {
+    return new Classifier(GptFiles.read(dir, parent, device).gpt(), numClasses, seed);
   }
 
   /** A fine-tuned classifier saved by {@link #save}. */
@@ -113,6 +123,11 @@ public final class Classifier implements AutoCloseable {
 
   public int contextLength() {
     return backbone.config().contextLength();
+  }
+
+  /** Whether the backbone attends both ways (a masked-LM backbone). */
+  public boolean bidirectional() {
+    return backbone.bidirectional();
   }
 
   public int numClasses() {

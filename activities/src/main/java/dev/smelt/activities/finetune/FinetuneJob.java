@@ -7,7 +7,8 @@ import java.util.function.Function;
 
 /**
  * One fine-tuning run. The caller has already split train and test; {@code pretrainedDir} is a
- * pre-training {@code final/} folder; {@code encoder} turns text into token ids.
+ * pre-training {@code final/} folder; {@code encoder} turns text into token ids; {@code device} is a {@code pretrain.device} setting
+ * (auto, cpu, gpu).
  */
 public record FinetuneJob(
     FinetuneConfig config,
@@ -16,4 +17,5 @@ public record FinetuneJob(
     List<LabelledText> test,
     Function<String, int[]> encoder,
     long seed,
-    Path outDir) {}
+    Path outDir,
+    String device) {}

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.smelt.activities.model.CrossEntropy;
+import dev.smelt.activities.model.DeviceChoice;
 import dev.smelt.activities.pretrain.AdamW;
 import dev.smelt.activities.pretrain.GradClip;
 import dev.smelt.activities.pretrain.Gradients;
@@ -40,7 +41,8 @@ public final class Finetuner {
     int classes = 1 + java.util.stream.Stream.concat(job.train().stream(), job.test().stream())
         .mapToInt(LabelledText::label).max().orElse(1);
     try (NDManager root = NDManager.newBaseManager();
-        Classifier clf = Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), root)) {
+        Classifier clf = Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), root,
+            DeviceChoice.resolve(job.device()))) {
       int maxLength = Math.min(cfg.maxLength(), clf.contextLength());
       List<int[]> train = encode(job, job.train(), maxLength);
       AdamW opt = AdamW.gptDefaults(clf.parameters(), cfg.weightDecay());

@@ -1,5 +1,6 @@
 package dev.smelt.activities.model;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -46,6 +47,12 @@ public final class Gpt implements AutoCloseable {
    * masked-LM training.
    */
   public Gpt(ModelConfig config, int vocabSize, boolean bidirectional, long seed, NDManager parent) {
+    this(config, vocabSize, bidirectional, seed, parent, parent.getDevice());
+  }
+
+  /** As above, with the weights (and so every step's arrays, made under them) on {@code device}. */
+  public Gpt(ModelConfig config, int vocabSize, boolean bidirectional, long seed, NDManager parent,
+      Device device) {
     if (config.dModel() % config.heads() != 0) {
       throw new IllegalArgumentException(
           "dModel " + config.dModel() + " is not divisible by heads " + config.heads());
@@ -53,7 +60,7 @@ public final class Gpt implements AutoCloseable {
     this.config = config;
     this.vocabSize = vocabSize;
     this.bidirectional = bidirectional;
-    this.manager = parent.newSubManager();
+    this.manager = parent.newSubManager(device);
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     int c = config.dModel();
     float residualStd = (float) (0.02 / Math.sqrt(2.0 * config.layers()));

@@ -1,5 +1,6 @@
 package dev.smelt.activities.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -60,13 +61,18 @@ public final class GptFiles {
   }
 
   public static Loaded read(Path dir, NDManager parent) throws IOException {
+    return read(dir, parent, parent.getDevice());
+  }
+
+  /** Reads the model folder, placing the weights on {@code device}. */
+  public static Loaded read(Path dir, NDManager parent, Device device) throws IOException {
     ObjectNode c = (ObjectNode) JSON.readTree(dir.resolve(CONFIG).toFile());
     ObjectNode smelt = (ObjectNode) c.get("smelt");
     ModelConfig m = new ModelConfig(smelt.path("preset").asText("custom"), c.get("n_layer").asInt(),
         c.get("n_head").asInt(), c.get("n_embd").asInt(), c.get("n_positions").asInt(),
         c.get("resid_pdrop").asDouble());
     Gpt gpt = new Gpt(m, c.get("vocab_size").asInt(), smelt.path("bidirectional").asBoolean(), 0,
-        parent);
+        parent, device);
     Map<String, Tensor> tensors = new LinkedHashMap<>(SafeTensors.read(dir.resolve(WEIGHTS)));
     TensorArrays.copyAllInto(tensors, gpt.parameters());
     tensors.keySet().removeAll(gpt.parameters().keySet());

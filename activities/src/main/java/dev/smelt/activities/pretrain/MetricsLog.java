@@ -47,6 +47,11 @@ public final class MetricsLog implements AutoCloseable {
     write(line(step).put("val_loss", valLoss).put("val_ppl", Math.exp(valLoss)));
   }
 
+  /** Why training ended at this step: completed, budget or early_stop. */
+  public void stop(int step, String reason, double trainingSeconds) throws IOException {
+    write(line(step).put("stop_reason", reason).put("training_s", trainingSeconds));
+  }
+
   /** Any other named number of a step, e.g. test_accuracy. */
   public void value(int step, String name, double value) throws IOException {
     write(line(step).put(name, value));

@@ -1,23 +1,26 @@
 package dev.smelt.activities.pretrain;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.CheckpointWriter;
 import dev.smelt.activities.checkpoint.SafeTensors;
 import dev.smelt.activities.checkpoint.TensorArrays;
 import dev.smelt.activities.checkpoint.TrainingState;
-import dev.smelt.activities.eval.Perplexity;
 import dev.smelt.activities.model.CrossEntropy;
+import dev.smelt.activities.model.DeviceChoice;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
+import dev.smelt.activities.model.MaskedLm;
+import dev.smelt.activities.pretrain.Objective.StepBatch;
 import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.stage.PretrainResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,29 +30,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The causal-LM pre-training loop: batch, forward, backward, clip, AdamW, log, validate,
- * checkpoint. Started from a checkpoint it continues bit-identically to a run that never stopped
- * (with one intra-op thread): weights, moments, step, data cursor are restored and dropout is
- * re-seeded from (seed, step) before every step.
+ * The pre-training loop (causal or masked LM): batch, forward and backward over the micro-batches,
+ * clip, AdamW, log, validate, checkpoint; stopping at the last step, the wall-clock budget or when
+ * validation stops improving. Started from a checkpoint it continues bit-identically to a run
+ * that never stopped (with one intra-op thread): weights, moments, step, data cursor and
+ * early-stopping state are restored, and dropout and masking are seeded from (seed, step).
  */
 public final class Pretrainer {
   /** Validation windows per measurement; enough for a stable number, cheap on a CPU. */
   public static final int VAL_WINDOWS = 32;
-  public static final String SEED_SCHEME = "torch.manual_seed(hash(seed) ^ step) before each step";
+  public static final String SEED_SCHEME = "torch.manual_seed(hash(seed) ^ step) before each step;"
+      + " masking SplittableRandom(seed, step)";
 
   private final PretrainJob job;
   private final PretrainConfig cfg;
   private final PretrainListener listener;
   private final CheckpointStore store;
+  private final Objective objective;
+  private final Device device;
 
   public Pretrainer(PretrainJob job, PretrainListener listener) {
-    if (!"causal".equals(job.train().objective())) {
-      throw new IllegalArgumentException("pre-training objective '" + job.train().objective()
-          + "' is not supported here; use 'causal'");
-    }
     this.job = job;
     this.cfg = job.train();
+    if (cfg.gradAccumulation() < 1 || cfg.batchSize() % cfg.gradAccumulation() != 0) {
+      throw new IllegalArgumentException("key 'pretrain.gradAccumulation' (" + cfg.gradAccumulation()
+          + ") must divide pretrain.batchSize (" + cfg.batchSize() + ")");
+    }
     this.listener = listener;
+    this.objective = Objective.of(cfg, job.vocabSize(), job.seed());
+    this.device = DeviceChoice.resolve(cfg.device());
     this.store = new CheckpointStore(job.outDir().resolve("checkpoints"), cfg.keepCheckpoints());
   }
 
@@ -61,69 +70,170 @@ public final class Pretrainer {
   public PretrainResult run(Optional<Path> checkpoint) throws IOException {
     long started = System.nanoTime();
     try (NDManager root = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(job.model(), job.vocabSize(), false, job.seed(), root)) {
-      AdamW opt = AdamW.gptDefaults(gpt.parameters(), cfg.weightDecay());
-      TokenBatches batches =
-          new TokenBatches(job.trainDocs(), job.model().contextLength(), cfg.batchSize(), job.seed());
-      LrSchedule schedule = new LrSchedule(
-          cfg.learningRate(), cfg.minLearningRate(), cfg.warmupSteps(), cfg.steps());
-      int start = 0;
-      double firstLoss = Double.NaN;
-      double loss = Double.NaN;
+        Gpt gpt = new Gpt(job.model(), job.vocabSize(), objective.bidirectional(), job.seed(),
+            root, device);
+        CheckpointWriter writer = new CheckpointWriter(store)) {
+      Loop loop = new Loop(gpt, writer);
       if (checkpoint.isPresent()) {
-        TrainingState s = restore(checkpoint.get(), gpt, opt, batches);
-        start = s.step();
-        firstLoss = s.firstLoss();
-        loss = s.lastLoss();
+        loop.restore(checkpoint.get());
       }
-      long tokensPerStep = (long) cfg.batchSize() * job.model().contextLength();
-      double tokensPerSecond = 0;
-      double valLoss = Double.NaN;
-      try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), start)) {
-        long loopStart = System.nanoTime();
-        for (int step = start + 1; step <= cfg.steps(); step++) {
-          double lr = schedule.at(step);
-          loss = trainStep(gpt, opt, batches.next(), step, lr);
-          firstLoss = step == 1 ? loss : firstLoss;
-          tokensPerSecond = (step - start) * tokensPerStep / ((System.nanoTime() - loopStart) / 1e9);
-          if (step == 1 || step % Math.max(1, cfg.logEvery()) == 0 || step == cfg.steps()) {
-            log.step(step, loss, lr, step * tokensPerStep, tokensPerSecond);
-          }
-          listener.onStep(step, cfg.steps(), loss, lr, tokensPerSecond);
-          if (cfg.evalEvery() > 0 && step % cfg.evalEvery() == 0 || step == cfg.steps()) {
-            valLoss = validate(gpt, step, log);
-          }
-          if (cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0
-              || step == cfg.steps()) {
-            TrainingState s = new TrainingState(step, batches.cursor().epoch(),
-                batches.cursor().position(), job.seed(), SEED_SCHEME, configHash(), firstLoss,
-                loss, step * tokensPerStep);
-            Path dir = store.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
-            listener.onCheckpoint(step, dir);
-          }
+      try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), loop.start)) {
+        try {
+          loop.train(log);
+        } finally {
+          loop.settle();
         }
       }
-      if (Double.isNaN(valLoss) && !job.valDocs().isEmpty()) {
-        valLoss = Perplexity.evaluate(gpt, job.valDocs(), cfg.batchSize(), VAL_WINDOWS).loss();
-      }
-      Path finalDir = writeFinal(gpt, valLoss);
-      return new PretrainResult(cfg.steps(), firstLoss, loss, valLoss,
-          cfg.steps() * tokensPerStep, tokensPerSecond, gpt.parameterCount(), start,
-          finalDir.toString(), (System.nanoTime() - started) / 1e9);
+      Path finalDir = writeFinal(gpt, loop.valLoss, loop.step, loop.stopReason);
+      return new PretrainResult(loop.step, loop.firstLoss, loop.loss, loop.valLoss,
+          loop.step * tokensPerStep(), loop.tokensPerSecond, gpt.parameterCount(), loop.start,
+          finalDir.toString(), (System.nanoTime() - started) / 1e9, loop.stopReason);
     }
   }
 
-  private float trainStep(Gpt gpt, AdamW opt, TokenBatch batch, int step, double lr) {
+  /** The state of one run of the loop, restored from a checkpoint or fresh. */
+  private final class Loop {
+    final Gpt gpt;
+    final CheckpointWriter writer;
+    final AdamW opt;
+    final TokenBatches batches;
+    final LrSchedule schedule;
+    EarlyStop earlyStop;
+    TrainingClock clock;
+    int start;
+    int step;
+    int lastValStep = -1;
+    double firstLoss = Double.NaN;
+    double loss = Double.NaN;
+    double valLoss = Double.NaN;
+    double tokensPerSecond;
+    String stopReason;
+
+    Loop(Gpt gpt, CheckpointWriter writer) {
+      this.gpt = gpt;
+      this.writer = writer;
+      opt = AdamW.gptDefaults(gpt.parameters(), cfg.weightDecay());
+      batches = new TokenBatches(job.trainDocs(), job.model().contextLength(), cfg.batchSize(),
+          job.seed());
+      schedule = new LrSchedule(cfg.learningRate(), cfg.minLearningRate(), cfg.warmupSteps(),
+          cfg.steps());
+      earlyStop = new EarlyStop(cfg.earlyStopPatience(), cfg.earlyStopMinDelta(),
+          Double.POSITIVE_INFINITY, 0);
+      clock = new TrainingClock(cfg.maxMinutes(), cfg.checkpointEveryMinutes(), 0);
+    }
+
+    void restore(Path dir) throws IOException {
+      CheckpointStore.Loaded c = store.load(dir);
+      TrainingState s = c.state();
+      if (!s.configHash().equals(configHash())) {
+        throw new IllegalStateException("checkpoint " + dir + " was written by a different model, "
+            + "vocabulary, batch size, objective or seed; start a new run folder or restore that "
+            + "config");
+      }
+      TensorArrays.copyAllInto(c.model(), gpt.parameters());
+      opt.load(c.optimizer());
+      batches.seek(new DataCursor(s.cursorEpoch(), s.cursorPosition()));
+      start = s.step();
+      step = s.step();
+      firstLoss = s.firstLoss();
+      loss = s.lastLoss();
+      earlyStop = new EarlyStop(cfg.earlyStopPatience(), cfg.earlyStopMinDelta(),
+          s.bestValLoss(), s.evalsWithoutImprovement());
+      clock = new TrainingClock(cfg.maxMinutes(), cfg.checkpointEveryMinutes(),
+          s.trainingSeconds());
+      stopReason = s.stopReason(); // a run that already stopped here only writes final/ again
+    }
+
+    void train(MetricsLog log) throws IOException {
+      long loopStart = System.nanoTime();
+      while (stopReason == null && step < cfg.steps()) {
+        step++;
+        double lr = schedule.at(step);
+        loss = trainStep(gpt, opt, objective.prepare(batches.next(), step), step, lr);
+        firstLoss = step == 1 ? loss : firstLoss;
+        clock.stepDone();
+        tokensPerSecond = (step - start) * tokensPerStep() / ((System.nanoTime() - loopStart) / 1e9);
+        if (step == 1 || step % Math.max(1, cfg.logEvery()) == 0 || step == cfg.steps()) {
+          log.step(step, loss, lr, step * tokensPerStep(), tokensPerSecond);
+        }
+        listener.onStep(step, cfg.steps(), loss, lr, tokensPerSecond);
+        String stop = step == cfg.steps() ? PretrainResult.COMPLETED : null;
+        if (cfg.evalEvery() > 0 && step % cfg.evalEvery() == 0 || step == cfg.steps()) {
+          boolean worse = earlyStop.record(validate(log));
+          stop = stop == null && worse ? PretrainResult.EARLY_STOP : stop;
+        }
+        stop = stop == null && clock.budgetSpent() ? PretrainResult.BUDGET : stop;
+        if (stop != null || cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0
+            || clock.checkpointDue()) {
+          checkpoint(stop);
+        }
+        collectCheckpoints();
+        stopReason = stop;
+      }
+      stopReason = stopReason == null ? PretrainResult.COMPLETED : stopReason;
+      if (step == start) { // restored a run that had already stopped: nothing new to log
+        valLoss = job.valDocs().isEmpty() ? Double.NaN
+            : objective.validationLoss(gpt, job.valDocs(), cfg.batchSize());
+        return;
+      }
+      if (lastValStep != step) {
+        validate(log); // final/ gets this step's weights; measure them
+      }
+      log.stop(step, stopReason, clock.trainingSeconds());
+      writer.await();
+    }
+
+    /** Waits for a write in flight and reports it, also when the loop failed. */
+    void settle() throws IOException {
+      try {
+        writer.await();
+      } catch (IOException e) {
+        // a failed write leaves only a .tmp; the loop's own error, if any, is the one to report
+      }
+      collectCheckpoints();
+    }
+
+    double validate(MetricsLog log) throws IOException {
+      lastValStep = step;
+      if (job.valDocs().isEmpty()) {
+        return Double.NaN;
+      }
+      valLoss = objective.validationLoss(gpt, job.valDocs(), cfg.batchSize());
+      log.validation(step, valLoss);
+      listener.onValidation(step, valLoss);
+      return valLoss;
+    }
+
+    void checkpoint(String stop) throws IOException {
+      DataCursor cursor = batches.cursor();
+      TrainingState s = new TrainingState(step, cursor.epoch(), cursor.position(), job.seed(),
+          SEED_SCHEME, configHash(), firstLoss, loss, step * tokensPerStep(), earlyStop.best(),
+          earlyStop.withoutImprovement(), clock.trainingSeconds(),
+          PretrainResult.COMPLETED.equals(stop) ? null : stop);
+      writer.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
+      clock.checkpointed();
+    }
+
+    void collectCheckpoints() throws IOException {
+      for (Path dir : writer.finished()) {
+        listener.onCheckpoint(CheckpointStore.stepOf(dir), dir);
+      }
+    }
+  }
+
+  private float trainStep(Gpt gpt, AdamW opt, StepBatch batch, int step, double lr) {
     Engine.getInstance().setRandomSeed(Long.hashCode(job.seed()) ^ step);
     try (NDManager sub = gpt.manager().newSubManager()) {
-      Shape shape = new Shape(batch.rows(), batch.length());
-      NDArray x = sub.create(batch.inputs(), shape);
-      NDArray y = sub.create(batch.targets(), shape);
-      float loss;
+      int rows = batch.rows() / cfg.gradAccumulation();
+      float loss = 0;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray lossArray = CrossEntropy.mean(gpt.logits(x, true), y);
-        gc.backward(lossArray);
-        loss = lossArray.getFloat();
+        for (int first = 0; first < batch.rows(); first += rows) {
+          try (NDManager micro = sub.newSubManager()) { // frees its activations before the next
+            NDArray l = microBatchLoss(gpt, batch.rows(first, rows), micro);
+            gc.backward(l);
+            loss += l.getFloat();
+          }
+        }
       }
       Map<String, NDArray> grads = Gradients.of(gpt.parameters(), sub);
       GradClip.clip(grads.values(), cfg.gradClip());
@@ -133,33 +243,25 @@ public final class Pretrainer {
     }
   }
 
-  private double validate(Gpt gpt, int step, MetricsLog log) throws IOException {
-    if (job.valDocs().isEmpty()) {
-      return Double.NaN;
-    }
-    double v = Perplexity.evaluate(gpt, job.valDocs(), cfg.batchSize(), VAL_WINDOWS).loss();
-    log.validation(step, v);
-    listener.onValidation(step, v);
-    return v;
+  /** Summed loss of the micro-batch over the whole step's scored positions: they add up exactly. */
+  private static NDArray microBatchLoss(Gpt gpt, StepBatch b, NDManager m) {
+    Shape shape = new Shape(b.rows(), b.length());
+    NDArray logits = gpt.logits(m.create(b.inputs(), shape), true);
+    NDArray y = m.create(b.targets(), shape);
+    NDArray sum = b.weights() == null ? CrossEntropy.sum(logits, y)
+        : MaskedLm.selectedNllSum(logits, y, m.create(b.weights(), shape));
+    return sum.div(b.scored());
   }
 
-  private TrainingState restore(Path dir, Gpt gpt, AdamW opt, TokenBatches batches)
+  private long tokensPerStep() {
+    return (long) cfg.batchSize() * job.model().contextLength();
+  }
+
+  private Path writeFinal(Gpt gpt, double valLoss, int steps, String stopReason)
       throws IOException {
-    CheckpointStore.Loaded c = store.load(dir);
-    if (!c.state().configHash().equals(configHash())) {
-      throw new IllegalStateException("checkpoint " + dir + " was written by a different model, "
-          + "vocabulary, batch size or seed; start a new run folder or restore that config");
-    }
-    TensorArrays.copyAllInto(c.model(), gpt.parameters());
-    opt.load(c.optimizer());
-    batches.seek(new DataCursor(c.state().cursorEpoch(), c.state().cursorPosition()));
-    return c.state();
-  }
-
-  private Path writeFinal(Gpt gpt, double valLoss) throws IOException {
     Path dir = job.outDir().resolve("final");
-    Map<String, Object> extra = new LinkedHashMap<>(
-        Map.of("objective", cfg.objective(), "steps", cfg.steps(), "seed", job.seed()));
+    Map<String, Object> extra = new LinkedHashMap<>(Map.of("objective", cfg.objective(),
+        "steps", steps, "seed", job.seed(), "stop_reason", stopReason));
     if (!Double.isNaN(valLoss)) {
       extra.put("val_loss", valLoss);
     }
@@ -170,7 +272,8 @@ public final class Pretrainer {
   /** What must be equal for a checkpoint to continue this run exactly. */
   String configHash() {
     String key = job.model() + "|" + job.vocabSize() + "|" + cfg.batchSize() + "|" + job.seed()
-        + "|" + cfg.objective();
+        + "|" + cfg.objective() + "|" + cfg.gradAccumulation()
+        + ("masked".equals(cfg.objective()) ? "|" + cfg.maskProbability() : "");
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8);

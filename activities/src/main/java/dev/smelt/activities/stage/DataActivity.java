@@ -27,7 +27,7 @@ public class DataActivity implements StageActivities.Data {
       stats = DataPipeline.run(
           new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), run.data(),
               d.minChars(), d.maxChars(), d.runner(), List.of()),
-          p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null)));
+          p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
     }
     List<ReasonCount> rejects = stats.rejects().stream()
         .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smelt.activities.eval.MaskedLmScore;
 import dev.smelt.activities.eval.Perplexity;
 import dev.smelt.activities.finetune.Classifier;
 import dev.smelt.activities.finetune.ClassifierInputs;
@@ -44,10 +45,18 @@ public class EvaluateActivity implements StageActivities.Evaluate {
     try (StageHeartbeat hb = StageHeartbeat.start("evaluate", "steps");
         NDManager root = NDManager.newBaseManager()) {
       Perplexity.Result ppl;
+      ObjectNode mlm = null;
       try (Gpt lm = GptFiles.read(run.pretrain().resolve("final"), root).gpt()) {
-        ppl = Perplexity.evaluate(lm, ShardData.val(run), BATCH, c.eval().maxValSequences());
+        if (lm.bidirectional()) { // a masked LM: next-token perplexity means nothing for it
+          mlm = maskedScores(lm, ShardData.val(run), c);
+          ppl = new Perplexity.Result(mlm.get("pseudo_loss").asDouble(),
+              mlm.get("pseudo_perplexity").asDouble(), mlm.get("pseudo_tokens").asLong(),
+              mlm.get("windows").asInt());
+        } else {
+          ppl = Perplexity.evaluate(lm, ShardData.val(run), BATCH, c.eval().maxValSequences());
+        }
       }
-      hb.progress(new TrainingProgress("evaluate", 1, 2, "steps", ppl.loss(), null));
+      hb.progress(new TrainingProgress("evaluate", 1, 2, "steps", ppl.loss(), null, Double.NaN));
       LabelledTexts.Split split = LabelledTexts.split(
           LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
       double accuracy;
@@ -60,10 +69,10 @@ public class EvaluateActivity implements StageActivities.Evaluate {
         accuracy = Finetuner.accuracy(clf, encoded, split.test(), f);
       }
       double majority = majorityBaseline(split);
-      hb.progress(new TrainingProgress("evaluate", 2, 2, "steps", Double.NaN, null));
+      hb.progress(new TrainingProgress("evaluate", 2, 2, "steps", Double.NaN, null, Double.NaN));
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), ppl.tokens(), f.task(),
           accuracy, split.test().size(), majority, (System.nanoTime() - t0) / 1e9);
-      write(run, c, result, ppl);
+      write(run, c, result, ppl, mlm);
       return result;
     } catch (IOException e) {
       throw new UncheckedIOException("evaluation of run " + in.runId() + " failed", e);
@@ -84,10 +93,26 @@ public class EvaluateActivity implements StageActivities.Evaluate {
     return split.test().isEmpty() ? Double.NaN : (double) right / split.test().size();
   }
 
-  private static void write(RunFolder run, RunConfig c, EvalResult r, Perplexity.Result ppl)
-      throws IOException {
+  /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
+  private static final int PSEUDO_WINDOWS = 16;
+
+  private static ObjectNode maskedScores(Gpt lm, List<int[]> val, RunConfig c) {
+    MaskedLmScore.Result m = MaskedLmScore.evaluate(lm, val, BATCH, c.eval().maxValSequences(),
+        c.pretrain().maskProbability());
+    MaskedLmScore.Pseudo p = MaskedLmScore.pseudoPerplexity(lm, val, BATCH, PSEUDO_WINDOWS);
+    return JSON.createObjectNode().put("masked_loss", m.loss()).put("masked_acc", m.accuracy())
+        .put("masked_tokens", m.selected()).put("pseudo_loss", p.loss())
+        .put("pseudo_perplexity", p.pseudoPerplexity()).put("pseudo_tokens", p.tokens())
+        .put("windows", p.windows());
+  }
+
+  private static void write(RunFolder run, RunConfig c, EvalResult r, Perplexity.Result ppl,
+      ObjectNode mlm) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode results = root.putObject("results");
+    if (mlm != null) {
+      results.set("heldout_mlm", mlm);
+    }
     results.putObject("heldout_lm")
         .put("perplexity", r.perplexity())
         .put("loss", r.valLoss())

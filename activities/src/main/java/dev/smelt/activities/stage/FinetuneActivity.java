@@ -27,9 +27,10 @@ public class FinetuneActivity implements StageActivities.Finetune {
           LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
       BpeTokenizer tokenizer = ShardData.tokenizer(run);
       FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
-          split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()));
+          split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()),
+          c.pretrain().device());
       return Finetuner.run(job, step -> hb.progress(
-          new TrainingProgress("finetune", step, f.steps(), "steps", Double.NaN, null))).toResult();
+          new TrainingProgress("finetune", step, f.steps(), "steps", Double.NaN, null, Double.NaN))).toResult();
     } catch (IOException e) {
       throw new UncheckedIOException("fine-tuning of run " + in.runId() + " failed", e);
     }

@@ -75,7 +75,8 @@ public class PretrainActivity implements StageActivities.Pretrain {
 
     @Override
     public void onStep(int step, int steps, double loss, double lr, double tokensPerSecond) {
-      hb.progress(new TrainingProgress("pretrain", step, total, "steps", loss, checkpoint));
+      hb.progress(new TrainingProgress("pretrain", step, total, "steps", loss, checkpoint,
+          tokensPerSecond));
     }
 
     @Override

@@ -38,7 +38,7 @@ public final class StageHeartbeat implements AutoCloseable {
   /** Starts heartbeating for the current activity, beginning with an empty progress of {@code stage}. */
   public static StageHeartbeat start(String stage, String unit) {
     return new StageHeartbeat(Activity.getExecutionContext(),
-        new TrainingProgress(stage, 0, 0, unit, Double.NaN, null));
+        new TrainingProgress(stage, 0, 0, unit, Double.NaN, null, Double.NaN));
   }
 
   /** Details of the previous attempt's last heartbeat, if this attempt is a retry. */

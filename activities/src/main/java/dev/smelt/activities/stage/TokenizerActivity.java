@@ -30,15 +30,15 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
     RunFiles.deleteRecursively(run.val());
     try (StageHeartbeat hb = StageHeartbeat.start("tokenizer", "steps")) {
       List<Doc> docs = CleanDocs.read(run.data());
-      hb.progress(new TrainingProgress("tokenizer", 1, 3, "steps", Double.NaN, null));
+      hb.progress(new TrainingProgress("tokenizer", 1, 3, "steps", Double.NaN, null, Double.NaN));
       BpeTokenizer tokenizer = new ByteLevelBpeTrainer(tc.vocabSize(), tc.minFrequency(),
           tc.maxTrainChars()).train(docs.stream().map(Doc::text));
       Files.createDirectories(run.tokenizerJson().getParent());
       tokenizer.save(run.tokenizerJson());
-      hb.progress(new TrainingProgress("tokenizer", 2, 3, "steps", Double.NaN, null));
+      hb.progress(new TrainingProgress("tokenizer", 2, 3, "steps", Double.NaN, null, Double.NaN));
       TokenShardStats stats = TokenShardPipeline.run(new TokenShardPipeline.TokenShardSpec(run.data(),
           run.tokenizerJson(), c.data().valFraction(), c.data().runner(), List.of()));
-      hb.progress(new TrainingProgress("tokenizer", 3, 3, "steps", Double.NaN, null));
+      hb.progress(new TrainingProgress("tokenizer", 3, 3, "steps", Double.NaN, null, Double.NaN));
       return new TokenizerResult(tokenizer.vocabSize(), stats.trainDocs(),
           stats.valDocs(), stats.trainTokens(), stats.valTokens(),
           run.tokenizerJson().toString(), (System.nanoTime() - t0) / 1e9);

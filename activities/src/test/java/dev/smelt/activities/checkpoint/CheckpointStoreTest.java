@@ -22,7 +22,8 @@ class CheckpointStoreTest {
   Path save(CheckpointStore store, int step) throws IOException {
     return store.save(Map.of("w", Tensor.f32(new float[] {step, 2f}, 2)),
         Map.of("step", Tensor.i64(new long[] {step})),
-        new TrainingState(step, 0, step * 4L, 42, "s", "hash", 3.2, 1.0, step * 100L));
+        new TrainingState(step, 0, step * 4L, 42, "s", "hash", 3.2, 1.0, step * 100L,
+            Double.POSITIVE_INFINITY, 0, 1.5, null));
   }
 
   @Test

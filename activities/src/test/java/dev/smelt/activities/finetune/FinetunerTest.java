@@ -51,7 +51,7 @@ class FinetunerTest {
     FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
-        WORDS, 7, tmp.resolve("finetune/toy")), step -> {});
+        WORDS, 7, tmp.resolve("finetune/toy"), "cpu"), step -> {});
 
     assertEquals(2, out.numClasses());
     assertTrue(out.accuracy() >= 0.95, "accuracy " + out.accuracy());
@@ -61,6 +61,24 @@ class FinetunerTest {
         Classifier reloaded = Classifier.load(out.modelDir(), m)) {
       List<int[]> encoded = test.stream().map(e -> ClassifierInputs.encode(WORDS, e.text(), 12)).toList();
       assertEquals(out.accuracy(), Finetuner.accuracy(reloaded, encoded, test, cfg));
+    }
+  }
+
+  @Test
+  void fineTunesAMaskedLmBackboneKeepingItBidirectional() throws Exception {
+    Path pretrained = tmp.resolve("mlm/final");
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
+      GptFiles.write(pretrained, gpt, Map.of(), Map.of("objective", "masked"));
+    }
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2);
+    List<LabelledText> test = separable(40, 2);
+    FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
+        WORDS, 7, tmp.resolve("finetune/mlm"), "auto"), step -> {});
+    assertTrue(out.accuracy() >= 0.9, "accuracy " + out.accuracy());
+    try (NDManager m = NDManager.newBaseManager();
+        Classifier reloaded = Classifier.load(out.modelDir(), m)) {
+      assertTrue(reloaded.bidirectional(), "the saved classifier keeps the backbone's attention");
     }
   }
 

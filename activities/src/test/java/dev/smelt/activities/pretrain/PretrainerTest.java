@@ -22,6 +22,7 @@ class PretrainerTest {
   static final class Recorder implements PretrainListener {
     final List<Double> losses = new ArrayList<>();
     final List<Integer> checkpoints = new ArrayList<>();
+    final List<Double> validations = new ArrayList<>();
     final int dieAfter;
 
     Recorder(int dieAfter) {
@@ -40,6 +41,11 @@ class PretrainerTest {
     public void onCheckpoint(int step, Path dir) {
       checkpoints.add(step);
     }
+
+    @Override
+    public void onValidation(int step, double valLoss) {
+      validations.add(valLoss);
+    }
   }
 
   @Test
@@ -54,23 +60,64 @@ class PretrainerTest {
     assertTrue(result.valLoss() < 1.0, "val loss " + result.valLoss());
     assertTrue(Files.size(tmp.resolve("final/model.safetensors")) > 0);
     assertTrue(Files.exists(tmp.resolve("final/config.json")));
-    assertEquals(101, Files.readAllLines(tmp.resolve("metrics.jsonl")).size(), "100 steps + 1 val");
+    assertEquals(102, Files.readAllLines(tmp.resolve("metrics.jsonl")).size(),
+        "100 steps + 1 val + 1 stop");
+    assertEquals(PretrainResult.COMPLETED, result.stopReason());
   }
 
   @Test
   void resumedRunIsBitIdenticalToAnUninterruptedOne() throws Exception {
+    resumesBitIdentically("causal");
+  }
+
+  @Test
+  void resumedMaskedRunWithDropoutIsBitIdenticalToAnUninterruptedOne() throws Exception {
+    resumesBitIdentically("masked");
+  }
+
+  @Test
+  void bothObjectivesLowerTrainingAndValidationLoss() throws Exception {
+    for (String objective : List.of("causal", "masked")) {
+      Recorder r = new Recorder(-1);
+      Path out = tmp.resolve(objective);
+      PretrainJob j = TinyRuns.job(TinyRuns.evalEvery(TinyRuns.train(objective, 100, 0), 25), out);
+      if (objective.equals("masked")) {
+        j = new PretrainJob(j.model(), j.train(), j.vocabSize(), j.seed(),
+            TinyRuns.repeatedDocs(40, 0), TinyRuns.repeatedDocs(8, 5), out);
+      }
+      PretrainResult result = new Pretrainer(j, r).run(Optional.empty());
+      double firstTen = r.losses.subList(0, 10).stream().mapToDouble(d -> d).average().orElseThrow();
+      double lastTen = r.losses.subList(90, 100).stream().mapToDouble(d -> d).average().orElseThrow();
+      // masked LM learns slower: 15 % of positions scored, a tenth of them replaced at random
+      double factor = objective.equals("causal") ? 0.5 : 0.7;
+      String curve = objective + " train " + firstTen + " -> " + lastTen + ", val " + r.validations;
+      System.out.println(curve);
+      assertTrue(lastTen < factor * firstTen, curve);
+      assertEquals(4, r.validations.size(), curve);
+      assertTrue(r.validations.get(3) < factor * r.validations.get(0), curve);
+      assertTrue(r.validations.get(3) < r.validations.get(1), curve);
+      assertEquals(r.validations.get(3), result.valLoss());
+      String config = Files.readString(out.resolve("final/config.json"));
+      assertTrue(config.contains("\"bidirectional\" : " + objective.equals("masked")), config);
+    }
+  }
+
+  private void resumesBitIdentically(String objective) throws Exception {
     Path straight = tmp.resolve("straight");
     Recorder a = new Recorder(-1);
-    new Pretrainer(TinyRuns.job(TinyRuns.train(8, 3), straight), a).run(Optional.empty());
+    new Pretrainer(TinyRuns.job(TinyRuns.train(objective, 8, 3), straight), a)
+        .run(Optional.empty());
 
     Path broken = tmp.resolve("broken");
     Recorder first = new Recorder(5);
-    Pretrainer dying = new Pretrainer(TinyRuns.job(TinyRuns.train(8, 3), broken), first);
+    Pretrainer dying =
+        new Pretrainer(TinyRuns.job(TinyRuns.train(objective, 8, 3), broken), first);
     assertThrows(IllegalStateException.class, () -> dying.run(Optional.empty()));
     assertEquals(List.of(3), first.checkpoints);
 
     Recorder second = new Recorder(-1);
-    Pretrainer fresh = new Pretrainer(TinyRuns.job(TinyRuns.train(8, 3), broken), second);
+    Pretrainer fresh =
+        new Pretrainer(TinyRuns.job(TinyRuns.train(objective, 8, 3), broken), second);
     Optional<Path> latest = fresh.latestCheckpoint();
     assertEquals(3, CheckpointStore.stepOf(latest.orElseThrow()));
     PretrainResult resumed = fresh.run(latest);
@@ -103,7 +150,8 @@ class PretrainerTest {
 
   private static List<String> stepLines(Path run) throws Exception {
     return Files.readAllLines(run.resolve("metrics.jsonl")).stream()
-        .map(l -> l.replaceAll(",\"time\":\"[^\"]*\"", "").replaceAll(",\"tokens_per_s\":[^,}]*", ""))
+        .map(l -> l.replaceAll(",\"time\":\"[^\"]*\"", "").replaceAll(",\"tokens_per_s\":[^,}]*", "")
+            .replaceAll(",\"training_s\":[^,}]*", ""))
         .toList();
   }
 }

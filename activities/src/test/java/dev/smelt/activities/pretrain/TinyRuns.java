@@ -28,12 +28,55 @@ final class TinyRuns {
     return docs;
   }
 
+  /**
+   * Documents of one token repeated: a masked token is named by the rest of its window, which a
+   * tiny model learns in 100 steps and carries over to unseen windows (on counting documents a
+   * masked LM this small only memorises in that time).
+   */
+  static List<int[]> repeatedDocs(int n, long salt) {
+    List<int[]> docs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int[] d = new int[21];
+      java.util.Arrays.fill(d, 4 + (int) ((i * 7 + salt) % 20));
+      d[20] = 0;
+      docs.add(d);
+    }
+    return docs;
+  }
+
   static PretrainConfig train(int steps, int checkpointEvery) {
-    return new PretrainConfig("causal", steps, 8, 3e-3, 3e-4, 5, 0.1, 1.0, 1, 0,
-        checkpointEvery, 2, 30);
+    return train("causal", steps, checkpointEvery);
+  }
+
+  static PretrainConfig train(String objective, int steps, int checkpointEvery) {
+    return new PretrainConfig(objective, steps, 8, 3e-3, 3e-4, 5, 0.1, 1.0, 1, 0,
+        checkpointEvery, 2, 30, 1, 0, 0, 0, 0, 0.15, "cpu");
+  }
+
+  /** {@code base} with validation every {@code evalEvery} steps. */
+  static PretrainConfig evalEvery(PretrainConfig b, int evalEvery) {
+    return new PretrainConfig(b.objective(), b.steps(), b.batchSize(), b.learningRate(),
+        b.minLearningRate(), b.warmupSteps(), b.weightDecay(), b.gradClip(), b.logEvery(),
+        evalEvery, b.checkpointEvery(), b.keepCheckpoints(), b.heartbeatTimeoutSeconds(),
+        b.gradAccumulation(), b.maxMinutes(), b.earlyStopPatience(), b.earlyStopMinDelta(),
+        b.checkpointEveryMinutes(), b.maskProbability(), b.device());
+  }
+
+  /** {@code base} with the stopping and timing rules given. */
+  static PretrainConfig rules(PretrainConfig b, int gradAccumulation, double maxMinutes,
+      int patience, double minDelta, double checkpointEveryMinutes) {
+    return new PretrainConfig(b.objective(), b.steps(), b.batchSize(), b.learningRate(),
+        b.minLearningRate(), b.warmupSteps(), b.weightDecay(), b.gradClip(), b.logEvery(),
+        b.evalEvery(), b.checkpointEvery(), b.keepCheckpoints(), b.heartbeatTimeoutSeconds(),
+        gradAccumulation, maxMinutes, patience, minDelta, checkpointEveryMinutes,
+        b.maskProbability(), b.device());
   }
 
   static PretrainJob job(PretrainConfig train, Path out) {
-    return new PretrainJob(MODEL, train, VOCAB, 42, countingDocs(40, 0), countingDocs(8, 5), out);
+    return job(MODEL, train, out);
+  }
+
+  static PretrainJob job(ModelConfig model, PretrainConfig train, Path out) {
+    return new PretrainJob(model, train, VOCAB, 42, countingDocs(40, 0), countingDocs(8, 5), out);
   }
 }

@@ -67,6 +67,21 @@ final class ConfigValidator {
     require(p.keepCheckpoints() >= 1, "pretrain.keepCheckpoints", "must be at least 1");
     require(p.heartbeatTimeoutSeconds() >= 1, "pretrain.heartbeatTimeoutSeconds",
         "must be at least 1");
+    require(p.gradAccumulation() >= 1 && p.batchSize() % p.gradAccumulation() == 0,
+        "pretrain.gradAccumulation", "must be at least 1 and divide pretrain.batchSize ("
+            + p.batchSize() + ")");
+    require(p.maxMinutes() >= 0, "pretrain.maxMinutes", "must not be negative (0 = no budget)");
+    require(p.earlyStopPatience() >= 0, "pretrain.earlyStopPatience",
+        "must not be negative (0 = off)");
+    require(p.earlyStopPatience() == 0 || p.evalEvery() > 0, "pretrain.earlyStopPatience",
+        "needs pretrain.evalEvery > 0 (validation measurements to watch)");
+    require(p.earlyStopMinDelta() >= 0, "pretrain.earlyStopMinDelta", "must not be negative");
+    require(p.checkpointEveryMinutes() >= 0, "pretrain.checkpointEveryMinutes",
+        "must not be negative (0 = off)");
+    require(p.maskProbability() > 0 && p.maskProbability() < 1, "pretrain.maskProbability",
+        "must be in (0, 1)");
+    require(Set.of("auto", "cpu", "gpu").contains(p.device()), "pretrain.device",
+        "must be auto, cpu or gpu");
   }
 
   private static void validateFinetune(FinetuneConfig f, ModelConfig m) {

@@ -25,6 +25,9 @@ final class ProgressLine {
       if (!Double.isNaN(hb.metric())) {
         sb.append(String.format("  loss %.3f", hb.metric()));
       }
+      if (hb.tokensPerSecond() > 0) {
+        sb.append("  ").append(tokens(hb.tokensPerSecond())).append(" tok/s");
+      }
       if (rate > 0) {
         long etaSeconds = (long) Math.ceil((hb.total() - hb.done()) / rate);
         sb.append(String.format("  %.1f %s/s  ETA %s", rate, hb.unit(), clock(etaSeconds)));
@@ -46,6 +49,15 @@ final class ProgressLine {
       sb.append(')');
     }
     return sb.toString();
+  }
+
+  /** 950, 12.3k, 4.56M: a throughput readable at a glance. */
+  static String tokens(double perSecond) {
+    if (perSecond >= 1e6) {
+      return String.format("%.2fM", perSecond / 1e6);
+    }
+    return perSecond >= 1e3 ? String.format("%.1fk", perSecond / 1e3)
+        : String.format("%.0f", perSecond);
   }
 
   static String clock(long seconds) {

@@ -27,6 +27,20 @@ class ConfigLoaderTest {
       "data:\n  inputs: [corpus.txt]\nfinetune:\n  inputs: [corpus.txt]\n";
 
   @Test
+  void trainingKeysHaveDefaultsAndNamedRules() throws Exception {
+    RunConfig c = ConfigLoader.load(write(MINIMAL));
+    assertEquals(1, c.pretrain().gradAccumulation());
+    assertEquals(0.15, c.pretrain().maskProbability());
+    assertEquals("auto", c.pretrain().device());
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(
+        write(MINIMAL + "pretrain:\n  batchSize: 16\n  gradAccumulation: 3\n")));
+    assertTrue(e.getMessage().contains("key 'pretrain.gradAccumulation'"), e.getMessage());
+    e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "pretrain:\n  device: tpu\n")));
+    assertTrue(e.getMessage().contains("key 'pretrain.device'"), e.getMessage());
+  }
+
+  @Test
   void demoConfigLoadsWithEveryDefaultFilledAndPathsAbsolute() {
     RunConfig c = ConfigLoader.load(EXAMPLES.resolve("demo.yaml"));
     assertEquals("demo", c.name());

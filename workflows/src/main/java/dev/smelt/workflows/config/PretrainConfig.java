@@ -13,6 +13,16 @@ package dev.smelt.workflows.config;
  * @param checkpointEvery steps between checkpoints (0 = only at the end)
  * @param keepCheckpoints how many of the newest checkpoints are kept
  * @param heartbeatTimeoutSeconds after this long without a heartbeat the activity is retried
+ * @param gradAccumulation micro-batches per optimizer step; batchSize stays the sequences of one
+ *     whole step and must divide by it (each micro-batch holds batchSize / gradAccumulation)
+ * @param maxMinutes wall-clock budget of training, counted across resumes (0 = none): the run stops
+ *     cleanly with a checkpoint and final/ and reports stop reason "budget"
+ * @param earlyStopPatience validation measurements without improvement before stopping (0 = off)
+ * @param earlyStopMinDelta how much lower a validation loss must be to count as an improvement
+ * @param checkpointEveryMinutes wall-clock minutes between checkpoints (0 = off), in addition to
+ *     checkpointEvery steps
+ * @param maskProbability share of tokens a masked-LM step selects for prediction
+ * @param device "auto" (a GPU if DJL sees one, else the CPU), "cpu" or "gpu"
  */
 public record PretrainConfig(
     String objective,
@@ -27,4 +37,11 @@ public record PretrainConfig(
     int evalEvery,
     int checkpointEvery,
     int keepCheckpoints,
-    int heartbeatTimeoutSeconds) {}
+    int heartbeatTimeoutSeconds,
+    int gradAccumulation,
+    double maxMinutes,
+    int earlyStopPatience,
+    double earlyStopMinDelta,
+    double checkpointEveryMinutes,
+    double maskProbability,
+    String device) {}

@@ -1,6 +1,10 @@
 package dev.smelt.workflows.stage;
 
-/** Outcome of pre-training. {@code resumedFromStep} is 0 for a run that never restarted. */
+/**
+ * Outcome of pre-training. {@code resumedFromStep} is 0 for a run that never restarted;
+ * {@code steps} is the last step trained; {@code stopReason} is "completed" (all configured steps),
+ * "budget" (pretrain.maxMinutes ran out) or "early_stop" (validation loss stopped improving).
+ */
 public record PretrainResult(
     int steps,
     double firstLoss,
@@ -11,4 +15,9 @@ public record PretrainResult(
     long parameters,
     int resumedFromStep,
     String finalModelDir,
-    double seconds) {}
+    double seconds,
+    String stopReason) {
+  public static final String COMPLETED = "completed";
+  public static final String BUDGET = "budget";
+  public static final String EARLY_STOP = "early_stop";
+}

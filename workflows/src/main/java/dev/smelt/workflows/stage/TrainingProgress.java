@@ -6,4 +6,10 @@ package dev.smelt.workflows.stage;
  * attempt reads it to resume. Progress displays read {@code done/total} and {@code metric}.
  */
 public record TrainingProgress(
-    String stage, long done, long total, String unit, double metric, String lastCheckpoint) {}
+    String stage,
+    long done,
+    long total,
+    String unit,
+    double metric,
+    String lastCheckpoint,
+    double tokensPerSecond) {}

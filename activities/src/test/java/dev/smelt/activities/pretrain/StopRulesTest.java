@@ -1,0 +1,97 @@
+package dev.smelt.activities.pretrain;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.SafeTensors;
+import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.stage.PretrainResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Gradient accumulation, the wall-clock budget, early stopping and timed checkpoints. */
+class StopRulesTest {
+  @TempDir Path tmp;
+
+  @Test
+  void gradientAccumulationGivesTheSameStepsAsOneBigBatch() throws Exception {
+    ModelConfig noDropout = new ModelConfig("custom", 2, 2, 32, 16, 0.0);
+    PretrainConfig base = TinyRuns.train("masked", 10, 0);
+    PretrainerTest.Recorder whole = new PretrainerTest.Recorder(-1);
+    new Pretrainer(TinyRuns.job(noDropout, base, tmp.resolve("a")), whole).run(Optional.empty());
+    PretrainerTest.Recorder micro = new PretrainerTest.Recorder(-1);
+    new Pretrainer(TinyRuns.job(noDropout, TinyRuns.rules(base, 4, 0, 0, 0, 0), tmp.resolve("b")),
+        micro).run(Optional.empty());
+
+    for (int i = 0; i < 10; i++) { // micro-batches hold different numbers of masked tokens
+      assertEquals(whole.losses.get(i), micro.losses.get(i), 2e-5, "step " + (i + 1));
+    }
+    Map<String, SafeTensors.Tensor> a = SafeTensors.read(tmp.resolve("a/final/model.safetensors"));
+    Map<String, SafeTensors.Tensor> b = SafeTensors.read(tmp.resolve("b/final/model.safetensors"));
+    for (String name : a.keySet()) {
+      assertArrayEquals(a.get(name).floats(), b.get(name).floats(), 1e-4f, name);
+    }
+  }
+
+  @Test
+  void budgetStopsCleanlyWithACheckpointAndARetryDoesNotTrainOn() throws Exception {
+    PretrainConfig cfg = TinyRuns.rules(TinyRuns.train(1_000_000, 0), 1, 0.02, 0, 0, 0);
+    PretrainerTest.Recorder r = new PretrainerTest.Recorder(-1);
+    long t0 = System.nanoTime();
+    PretrainResult result = new Pretrainer(TinyRuns.job(cfg, tmp), r).run(Optional.empty());
+    double seconds = (System.nanoTime() - t0) / 1e9;
+
+    assertEquals(PretrainResult.BUDGET, result.stopReason());
+    assertTrue(result.steps() > 0 && result.steps() < 1_000_000, "steps " + result.steps());
+    assertTrue(seconds < 1.2 + 5, "a 1.2 s budget took " + seconds + " s");
+    assertEquals(List.of(result.steps()), r.checkpoints);
+    assertTrue(Files.exists(tmp.resolve("final/model.safetensors")));
+    assertTrue(Files.readString(tmp.resolve("final/config.json")).contains("\"budget\""));
+    assertTrue(Files.readString(tmp.resolve("metrics.jsonl")).contains("\"stop_reason\":\"budget\""));
+
+    Pretrainer retry = new Pretrainer(TinyRuns.job(cfg, tmp), PretrainListener.NONE);
+    PretrainResult again = retry.run(retry.latestCheckpoint());
+    assertEquals(PretrainResult.BUDGET, again.stopReason());
+    assertEquals(result.steps(), again.steps());
+    assertEquals(result.steps(), again.resumedFromStep());
+  }
+
+  @Test
+  void earlyStoppingEndsAfterPatienceValidationsWithoutImprovement() throws Exception {
+    // minDelta 10: only the first measurement can count as an improvement
+    PretrainConfig cfg =
+        TinyRuns.rules(TinyRuns.evalEvery(TinyRuns.train(40, 0), 5), 1, 0, 2, 10.0, 0);
+    PretrainerTest.Recorder r = new PretrainerTest.Recorder(-1);
+    PretrainResult result = new Pretrainer(TinyRuns.job(cfg, tmp), r).run(Optional.empty());
+    assertEquals(PretrainResult.EARLY_STOP, result.stopReason());
+    assertEquals(15, result.steps());
+    assertEquals(3, r.validations.size());
+    assertEquals(List.of(15), r.checkpoints);
+
+    PretrainConfig patient =
+        TinyRuns.rules(TinyRuns.evalEvery(TinyRuns.train(20, 0), 5), 1, 0, 2, 0.0, 0);
+    PretrainResult learning =
+        new Pretrainer(TinyRuns.job(patient, tmp.resolve("patient")), PretrainListener.NONE)
+            .run(Optional.empty());
+    assertEquals(PretrainResult.COMPLETED, learning.stopReason(), "loss keeps falling: no stop");
+    assertEquals(20, learning.steps());
+  }
+
+  @Test
+  void timedCheckpointsComeInAdditionToStepCheckpoints() throws Exception {
+    PretrainConfig cfg = TinyRuns.rules(TinyRuns.train(6, 4), 1, 0, 0, 0, 1e-9);
+    PretrainerTest.Recorder r = new PretrainerTest.Recorder(-1);
+    new Pretrainer(TinyRuns.job(cfg, tmp), r).run(Optional.empty());
+    assertEquals(List.of(1, 2, 3, 4, 5, 6), r.checkpoints);
+    assertEquals(6, CheckpointStore.stepOf(new CheckpointStore(tmp.resolve("checkpoints"), 2)
+        .latestGood().orElseThrow()));
+  }
+}
