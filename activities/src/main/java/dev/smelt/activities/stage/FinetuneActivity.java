@@ -3,6 +3,7 @@ package dev.smelt.activities.stage;
 import dev.smelt.activities.finetune.FinetuneJob;
 import dev.smelt.activities.finetune.Finetuner;
 import dev.smelt.activities.finetune.LabelledTexts;
+import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.config.FinetuneConfig;
@@ -29,8 +30,9 @@ public class FinetuneActivity implements StageActivities.Finetune {
       FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
           split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()),
           c.pretrain().device());
-      return Finetuner.run(job, step -> hb.progress(
-          new TrainingProgress("finetune", step, f.steps(), "steps", Double.NaN, null, Double.NaN))).toResult();
+      return EngineThread.call(() -> Finetuner.run(job, step -> hb.progress(
+          new TrainingProgress("finetune", step, f.steps(), "steps", Double.NaN, null, Double.NaN))))
+          .toResult();
     } catch (IOException e) {
       throw new UncheckedIOException("fine-tuning of run " + in.runId() + " failed", e);
     }

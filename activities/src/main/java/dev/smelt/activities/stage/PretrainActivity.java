@@ -1,6 +1,7 @@
 package dev.smelt.activities.stage;
 
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.pretrain.PretrainJob;
 import dev.smelt.activities.pretrain.PretrainListener;
 import dev.smelt.activities.pretrain.Pretrainer;
@@ -40,7 +41,7 @@ public class PretrainActivity implements StageActivities.Pretrain {
         progress.checkpoint = p.toString();
         log.warn("run {}: pre-training resumes from {}", in.runId(), p);
       });
-      return trainer.run(resume);
+      return EngineThread.call(() -> trainer.run(resume));
     } catch (IOException e) {
       throw new UncheckedIOException("pre-training of run " + in.runId() + " failed", e);
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
  * Temporal's Java test server as a real gRPC server in its own process, the embedded default.
@@ -81,6 +83,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
       }
       try (Socket s = new Socket()) {
         s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        awaitGrpc(deadline);
         return;
       } catch (IOException notYet) {
         sleepQuietly(100);
@@ -89,6 +92,14 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     close();
     throw new IllegalStateException(
         "the embedded Temporal server did not listen on port " + port + " within " + STARTUP);
+  }
+
+  /** The port accepting connections is not yet the service answering: ask it once. */
+  private void awaitGrpc(long deadline) {
+    Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L));
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newConnectedServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build(), left);
+    stubs.shutdownNow();
   }
 
   @Override

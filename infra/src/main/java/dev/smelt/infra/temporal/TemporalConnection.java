@@ -7,6 +7,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * A client connection. Starts from Temporal's own environment configuration (TEMPORAL_ADDRESS,
@@ -14,6 +15,8 @@ import java.io.UncheckedIOException;
  * override address and namespace.
  */
 public final class TemporalConnection implements AutoCloseable {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
 
@@ -42,7 +45,9 @@ public final class TemporalConnection implements AutoCloseable {
     }
     profile = b.build();
     WorkflowServiceStubsOptions stubOptions = profile.toWorkflowServiceStubsOptions();
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(stubOptions);
+    // Waits for the server (a worker may start before it is up) instead of failing at once.
+    WorkflowServiceStubs stubs =
+        WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, CONNECT_TIMEOUT);
     WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
     return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions));
   }
