@@ -22,7 +22,10 @@ class FunnelTotalsTest {
                 "dedup/rejected/DUPLICATE/docs", 3L,
                 "dedup/rejected/DUPLICATE/bytes", 30L,
                 "dedup/kept/docs", 4L,
-                "dedup/kept/bytes", 400L));
+                "dedup/kept/bytes", 400L,
+                "length/modified/PII_EMAIL/docs", 2L,
+                "length/modified/PII_EMAIL/edits", 7L,
+                "dedup/tagged/COPYRIGHT_NOTICE/docs", 1L));
 
     DataStats stats = totals.stats(List.of("read", "length", "dedup"), 1.5);
 
@@ -33,7 +36,10 @@ class FunnelTotalsTest {
                 new StageReasonCount("read", RejectReason.BAD_GZIP, 1, 0),
                 new StageReasonCount("length", RejectReason.TOO_SHORT, 2, 5),
                 new StageReasonCount("dedup", RejectReason.DUPLICATE, 3, 30)),
-            1.5),
+            1.5,
+            List.of("read", "length", "dedup"),
+            List.of(new StageEditCount("length", RejectReason.PII_EMAIL, 2, 7)),
+            List.of(new StageEditCount("dedup", RejectReason.COPYRIGHT_NOTICE, 1, 1))),
         stats);
   }
 }
