@@ -1,7 +1,6 @@
 package dev.smelt.pipeline.bias;
 
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -42,11 +41,11 @@ public final class CountIdentityTerms<T> extends PTransform<PCollection<T>, PDon
 
   private static final class CountFn<T> extends DoFn<T, Void> {
     private final String side;
-    private final Function<T, String> text;
+    private final SerializableFunction<T, String> text;
 
     CountFn(String side, SerializableFunction<T, String> text) {
       this.side = side;
-      this.text = text::apply;
+      this.text = text;
     }
 
     @ProcessElement

@@ -185,7 +185,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     try {
       Files.createDirectories(dataDir);
       for (String folder : FOLDERS) {
-        Path dir = dataDir.resolve(folder);
+        // Exists even if a stage writes nothing (FileIO skips a folder with no elements at all).
+        Path dir = Files.createDirectories(dataDir.resolve(folder));
         if (Files.isDirectory(dir)) {
           for (Path part : ParquetFiles.parts(dir)) {
             Files.delete(part);

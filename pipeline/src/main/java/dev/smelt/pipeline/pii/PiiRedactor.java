@@ -61,9 +61,13 @@ public final class PiiRedactor implements DocFilter {
       "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])");
   private static final Pattern IPV6 =
       Pattern.compile("(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
-  /** International or North-American style; 9–15 digits, checked after the match. */
+  /**
+   * International or North-American style; 9–15 digits, checked after the match. Not part of a
+   * longer run of digit groups (a card number that failed Luhn is no phone number).
+   */
   private static final Pattern PHONE = Pattern.compile(
-      "(?<![\\w+])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]?\\d{3,4}(?![\\w])");
+      "(?<![\\w+])(?<!\\d[ .-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]?\\d{3,4}"
+          + "(?![\\w])(?![ .-]\\d)");
 
   private final Set<String> kinds;
   private final double minSecretEntropy;
