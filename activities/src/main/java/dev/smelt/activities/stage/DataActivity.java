@@ -23,7 +23,7 @@ public class DataActivity implements StageActivities.Data {
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The run config's filter settings as the pipeline's records (same names, same nesting). */
-  static FilterSettings filterSettings(dev.smelt.workflows.config.FilterSettings config) {
+  public static FilterSettings filterSettings(dev.smelt.workflows.config.FilterSettings config) {
     return SETTINGS.convertValue(config, FilterSettings.class);
   }
 
