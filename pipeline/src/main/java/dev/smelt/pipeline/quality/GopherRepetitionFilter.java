@@ -101,18 +101,18 @@ public final class GopherRepetitionFilter implements DocFilter {
 
   /** Characters (words' letters, no spaces) of the most frequent n-gram × its count; 0 if none repeats. */
   static long topNgramChars(List<String> words, int n) {
-    Map<String, Integer> counts = new HashMap<>();
-    String top = null;
+    long[] hashes = ngramHashes(words, n);
+    Map<Long, Integer> counts = new HashMap<>();
+    int top = -1;
     int topCount = 1;
-    for (int i = 0; i + n <= words.size(); i++) {
-      String gram = String.join(" ", words.subList(i, i + n));
-      int c = counts.merge(gram, 1, Integer::sum);
+    for (int i = 0; i < hashes.length; i++) {
+      int c = counts.merge(hashes[i], 1, Integer::sum);
       if (c > topCount) {
-        top = gram;
+        top = i;
         topCount = c;
       }
     }
-    return top == null ? 0 : (long) (top.length() - (n - 1)) * topCount;
+    return top < 0 ? 0 : (long) chars(words, top, n) * topCount;
   }
 
   /**
@@ -120,19 +120,51 @@ public final class GopherRepetitionFilter implements DocFilter {
    * repeat so overlapping repeats count once (DataTrove's {@code find_all_duplicate}).
    */
   static long duplicatedNgramChars(List<String> words, int n) {
-    Set<String> seen = new HashSet<>();
+    long[] hashes = ngramHashes(words, n);
+    Set<Long> seen = new HashSet<>();
     long repeated = 0;
     int i = 0;
-    while (i + n <= words.size()) {
-      String gram = String.join(" ", words.subList(i, i + n));
-      if (seen.contains(gram)) {
-        repeated += gram.length() - (n - 1);
+    while (i < hashes.length) {
+      if (seen.contains(hashes[i])) {
+        repeated += chars(words, i, n);
         i += n;
       } else {
-        seen.add(gram);
+        seen.add(hashes[i]);
         i++;
       }
     }
     return repeated;
+  }
+
+  private static int chars(List<String> words, int from, int n) {
+    int c = 0;
+    for (int j = from; j < from + n; j++) {
+      c += words.get(j).length();
+    }
+    return c;
+  }
+
+  /** 64-bit hashes of every n-gram: cheaper than joining strings, collisions negligible. */
+  private static long[] ngramHashes(List<String> words, int n) {
+    int count = Math.max(0, words.size() - n + 1);
+    long[] wordHashes = new long[words.size()];
+    for (int i = 0; i < wordHashes.length; i++) {
+      wordHashes[i] = mix(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
+    }
+    long[] out = new long[count];
+    for (int i = 0; i < count; i++) {
+      long h = n;
+      for (int j = i; j < i + n; j++) {
+        h = mix(h * 31 + wordHashes[j]);
+      }
+      out[i] = h;
+    }
+    return out;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+    z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+    return z ^ (z >>> 33);
   }
 }
