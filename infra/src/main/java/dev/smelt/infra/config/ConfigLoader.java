@@ -66,6 +66,7 @@ public final class ConfigLoader {
     for (String key : PATH_LISTS) {
       resolvePaths(merged, key, base);
     }
+    resolveProtectedDir(merged, base);
     RunConfig config = bind(merged, file);
     try {
       ConfigValidator.validate(config);
@@ -141,6 +142,15 @@ public final class ConfigLoader {
       } else {
         base.set(field.getKey(), value);
       }
+    }
+  }
+
+  /** data.filterSettings.copyright.protectedDir: a folder, relative to the config; "" = none. */
+  private static void resolveProtectedDir(ObjectNode root, Path base) {
+    ObjectNode copyright = (ObjectNode) root.path("data").path("filterSettings").path("copyright");
+    JsonNode dir = copyright.get("protectedDir");
+    if (dir != null && dir.isTextual() && !dir.asText().isBlank()) {
+      copyright.put("protectedDir", base.resolve(dir.asText()).normalize().toString());
     }
   }
 

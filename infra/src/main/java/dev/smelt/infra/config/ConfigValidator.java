@@ -36,6 +36,7 @@ final class ConfigValidator {
     require(d.valFraction() > 0 && d.valFraction() <= 0.5, "data.valFraction",
         "must be in (0, 0.5]");
     require(d.runner() != null && !d.runner().isBlank(), "data.runner", "must name a Beam runner");
+    FilterSettingsValidator.validate(d.filters(), d.filterSettings());
   }
 
   private static void validateModel(ModelConfig m) {
@@ -108,7 +109,7 @@ final class ConfigValidator {
     }
   }
 
-  private static void require(boolean ok, String key, String problem) {
+  static void require(boolean ok, String key, String problem) {
     if (!ok) {
       throw new ConfigException("key '" + key + "' " + problem);
     }

@@ -6,7 +6,15 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.doc.DocSchemas;
 import dev.smelt.pipeline.filter.ApplyFilter;
 import dev.smelt.pipeline.filter.FunnelCounters;
-import dev.smelt.pipeline.filter.LengthFilter;
+import dev.smelt.pipeline.bias.BiasReport;
+import dev.smelt.pipeline.bias.CountIdentityTerms;
+import dev.smelt.pipeline.filter.DocFilter;
+import dev.smelt.pipeline.filter.Tagged;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.StageOutput;
 import dev.smelt.pipeline.read.ReadCorpus;
@@ -34,27 +42,40 @@ import org.apache.beam.sdk.values.PDone;
 import org.joda.time.Duration;
 
 /**
- * The data stage: read → clean → length filter → exact dedup, writing the kept documents to
- * {@code clean/}, every reject to {@code rejects/}, and the funnel to {@code stats.json}.
+ * The data stage: read → clean → the filters of {@link DataPipelineSpec#filters()} in that order
+ * (length, language, quality, PII, toxicity, copyright, dedup, …), writing the kept documents to
+ * {@code clean/}, every reject to {@code rejects/}, tags to {@code tags/}, the funnel to
+ * {@code stats.json} and the identity-term report to {@code bias.json}.
  */
 public final class DataPipeline extends PTransform<PBegin, PDone> {
   public static final String LENGTH_STAGE = "length";
-  /** The counted stages, in order: the first reads, the last one's output is what is kept. */
-  public static final List<String> STAGES =
-      List.of(ReadCorpus.STAGE, LENGTH_STAGE, ExactDedup.STAGE);
 
   static final int CLEAN_SHARDS = 4;
   static final int REJECT_SHARDS = 1;
+  static final int TAG_SHARDS = 1;
 
   private final ReadCorpus read;
-  private final LengthFilter length;
+  /** Filter stage name → filter; a null filter is dedup. Insertion order is run order. */
+  private final Map<String, DocFilter> chain = new LinkedHashMap<>();
+  private final List<String> stages;
   private final Path dataDir;
 
   private DataPipeline(DataPipelineSpec spec) {
     super("Data pipeline");
     this.read = ReadCorpus.from(spec.inputs());
-    this.length = new LengthFilter(spec.minChars(), spec.maxChars());
+    for (String name : spec.filters()) {
+      chain.put(name, FilterChain.create(name, spec.settings(), spec.minChars(), spec.maxChars()));
+    }
+    List<String> all = new ArrayList<>();
+    all.add(ReadCorpus.STAGE);
+    all.addAll(spec.filters());
+    this.stages = List.copyOf(all);
     this.dataDir = spec.dataDir().toAbsolutePath();
+  }
+
+  /** The counted stages, in order: the first reads, the last one's output is what is kept. */
+  public List<String> stages() {
+    return stages;
   }
 
   /**
@@ -74,18 +95,27 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
   @Override
   public PDone expand(PBegin begin) {
     StageOutput readOut = begin.apply(read);
-    PCollection<Doc> cleaned = readOut.kept().apply(new CleanText());
-    StageOutput lengthOut = cleaned.apply(ApplyFilter.of(LENGTH_STAGE, length));
-    StageOutput dedupOut = lengthOut.kept().apply(new ExactDedup());
-    PCollection<Rejected> rejects =
-        PCollectionList.of(readOut.rejected())
-            .and(lengthOut.rejected())
-            .and(dedupOut.rejected())
-            .apply("Gather rejects", Flatten.pCollections());
-    dedupOut.kept().apply("Write clean", new WriteParquet<>(
+    PCollection<Doc> docs = readOut.kept().apply(new CleanText());
+    PCollectionList<Rejected> rejects = PCollectionList.of(readOut.rejected());
+    PCollectionList<Tagged> tags = PCollectionList.of(readOut.tagged());
+    for (Map.Entry<String, DocFilter> stage : chain.entrySet()) {
+      StageOutput out = stage.getValue() == null
+          ? docs.apply(new ExactDedup())
+          : docs.apply(ApplyFilter.of(stage.getKey(), stage.getValue()));
+      docs = out.kept();
+      rejects = rejects.and(out.rejected());
+      tags = tags.and(out.tagged());
+    }
+    PCollection<Rejected> allRejects = rejects.apply("Gather rejects", Flatten.pCollections());
+    docs.apply("Write clean", new WriteParquet<>(
         DocSchemas.CLEAN_DOC, ParquetRows::cleanRow, dataDir.resolve(CleanDocs.FOLDER), CLEAN_SHARDS));
-    rejects.apply("Write rejects", new WriteParquet<>(
+    allRejects.apply("Write rejects", new WriteParquet<>(
         DocSchemas.REJECT, ParquetRows::rejectRow, dataDir.resolve(RejectedDocs.FOLDER), REJECT_SHARDS));
+    tags.apply("Gather tags", Flatten.pCollections())
+        .apply("Write tags", new WriteParquet<>(
+            DocSchemas.TAG, ParquetRows::tagRow, dataDir.resolve(TaggedDocs.FOLDER), TAG_SHARDS));
+    docs.apply(new CountIdentityTerms<>("kept", Doc::text));
+    allRejects.apply(new CountIdentityTerms<>("dropped", (Rejected r) -> r.doc().text()));
     return PDone.in(begin.getPipeline());
   }
 
@@ -112,7 +142,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the data pipeline ended " + state + ", not DONE");
     }
-    DataStats stats = FunnelTotals.of(result.metrics(), true).stats(STAGES, secondsSince(start));
+    DataStats stats = FunnelTotals.of(result.metrics(), true).stats(data.stages, secondsSince(start));
     if (stats.read() != stats.kept() + stats.rejected()) {
       throw new IllegalStateException(
           "funnel does not add up: read " + stats.read() + " != kept " + stats.kept()
@@ -120,12 +150,14 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     }
     removeWriteLeftovers(data.dataDir);
     StatsJson.write(stats, data.dataDir);
+    Map<String, Long> bias = biasCounters(result);
+    BiasReport.of(name -> bias.getOrDefault(name, 0L)).write(data.dataDir);
     return stats;
   }
 
   private DataProgress progress(FunnelTotals totals, long start) {
     long rejected =
-        totals.rejects(STAGES).stream().mapToLong(StageReasonCount::documents).sum();
+        totals.rejects(stages).stream().mapToLong(StageReasonCount::documents).sum();
     return new DataProgress(
         totals.get(ReadCorpus.FILES_READ),
         filesTotal(),
@@ -152,8 +184,9 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
   private static void clearOldParts(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
-      for (String folder : List.of(CleanDocs.FOLDER, RejectedDocs.FOLDER)) {
-        Path dir = dataDir.resolve(folder);
+      for (String folder : FOLDERS) {
+        // Exists even if a stage writes nothing (FileIO skips a folder with no elements at all).
+        Path dir = Files.createDirectories(dataDir.resolve(folder));
         if (Files.isDirectory(dir)) {
           for (Path part : ParquetFiles.parts(dir)) {
             Files.delete(part);
@@ -161,6 +194,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
         }
       }
       Files.deleteIfExists(dataDir.resolve(StatsJson.FILE));
+      Files.deleteIfExists(dataDir.resolve(BiasReport.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + dataDir + ": " + e.getMessage(), e);
     }
@@ -168,7 +202,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
 
   /** FileIO leaves its (by then empty) temp folder behind; readers of clean/ should not see it. */
   private static void removeWriteLeftovers(Path dataDir) {
-    for (String folder : List.of(CleanDocs.FOLDER, RejectedDocs.FOLDER)) {
+    for (String folder : FOLDERS) {
       try (Stream<Path> entries = Files.list(dataDir.resolve(folder))) {
         for (Path temp : entries.filter(e -> e.getFileName().toString().startsWith(".temp-beam")).toList()) {
           try (Stream<Path> tree = Files.walk(temp)) {
@@ -181,6 +215,25 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
         throw new UncheckedIOException("cannot tidy " + dataDir + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  private static final List<String> FOLDERS =
+      List.of(CleanDocs.FOLDER, RejectedDocs.FOLDER, TaggedDocs.FOLDER);
+
+  /** The bias counters by name (committed where the runner has them). */
+  private static Map<String, Long> biasCounters(PipelineResult result) {
+    Map<String, Long> out = new java.util.HashMap<>();
+    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
+        .addNameFilter(MetricNameFilter.inNamespace(CountIdentityTerms.NAMESPACE)).build()).getCounters()) {
+      long v;
+      try {
+        v = c.getCommitted();
+      } catch (UnsupportedOperationException noCommitted) {
+        v = c.getAttempted();
+      }
+      out.merge(c.getName().getName(), v, Long::sum);
+    }
+    return out;
   }
 
   private static double secondsSince(long start) {

@@ -8,20 +8,24 @@ import java.util.Objects;
  * What the data stage should do.
  *
  * @param inputs corpus files and folders (folders are read recursively)
- * @param dataDir where clean/, rejects/ and stats.json go
- * @param minChars fewest characters a cleaned document may have (inclusive)
+ * @param dataDir where clean/, rejects/, tags/, stats.json and bias.json go
+ * @param minChars fewest characters a cleaned document may have (inclusive; the "length" filter)
  * @param maxChars most characters a cleaned document may have (inclusive)
  * @param runner Beam runner name, e.g. "DirectRunner"
  * @param pipelineArgs further Beam options as {@code --flag=value}
+ * @param filters the filter stages to run after reading and cleaning, in order (see {@link FilterChain#NAMES})
+ * @param settings every filter's thresholds
  */
 public record DataPipelineSpec(
     List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
-    List<String> pipelineArgs) {
+    List<String> pipelineArgs, List<String> filters, FilterSettings settings) {
 
   public DataPipelineSpec {
     Objects.requireNonNull(dataDir, "dataDir");
     inputs = List.copyOf(inputs);
     pipelineArgs = pipelineArgs == null ? List.of() : List.copyOf(pipelineArgs);
+    filters = FilterChain.check(filters);
+    settings = settings == null ? FilterSettings.DEFAULTS : settings;
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("no inputs given: name at least one corpus file or folder");
     }
@@ -36,8 +40,14 @@ public record DataPipelineSpec(
     }
   }
 
-  /** The spec with the defaults a local run uses: DirectRunner, no further options. */
+  /** The original data stage: length filter, then exact dedup, on the DirectRunner. */
   public static DataPipelineSpec local(List<Path> inputs, Path dataDir, int minChars, int maxChars) {
-    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, "DirectRunner", List.of());
+    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, "DirectRunner", List.of(),
+        List.of("length", "dedup"), FilterSettings.DEFAULTS);
+  }
+
+  /** This spec with another filter chain and settings. */
+  public DataPipelineSpec withFilters(List<String> filters, FilterSettings settings) {
+    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters, settings);
   }
 }

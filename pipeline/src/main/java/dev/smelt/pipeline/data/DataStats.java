@@ -12,13 +12,19 @@ import java.util.List;
  * @param keptBytes UTF-8 bytes of the kept documents' cleaned text
  * @param rejects per stage (in pipeline order) and reason
  * @param seconds wall time of the run
+ * @param stages the counted stages in the order they ran, reading first
+ * @param modified kept documents rewritten (redacted, lines removed) per stage and reason
+ * @param tagged kept documents tagged per stage and reason
  */
 public record DataStats(
     long read, long kept, long rejected, long keptBytes, List<StageReasonCount> rejects,
-    double seconds) {
+    double seconds, List<String> stages, List<StageEditCount> modified, List<StageEditCount> tagged) {
 
   public DataStats {
     rejects = List.copyOf(rejects);
+    stages = List.copyOf(stages);
+    modified = List.copyOf(modified);
+    tagged = List.copyOf(tagged);
   }
 
   /** Documents one stage rejected for one reason; 0 if none. */

@@ -68,6 +68,21 @@ final class FunnelTotals {
     return rejects;
   }
 
+  /** Every rewrite (edits) or tag (edits = documents) count, stages in order, reasons in enum order. */
+  List<StageEditCount> edits(List<String> stages, boolean tags) {
+    List<StageEditCount> out = new ArrayList<>();
+    for (String stage : stages) {
+      for (RejectReason reason : RejectReason.values()) {
+        long docs = get(tags ? FunnelCounters.taggedDocs(stage, reason) : FunnelCounters.modifiedDocs(stage, reason));
+        if (docs > 0) {
+          long edits = tags ? docs : get(FunnelCounters.modifiedEdits(stage, reason));
+          out.add(new StageEditCount(stage, reason, docs, edits));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The funnel of stages run in this order: the first reads, the last one's output is kept. */
   DataStats stats(List<String> stages, double seconds) {
     List<StageReasonCount> rejects = rejects(stages);
@@ -79,6 +94,9 @@ final class FunnelTotals {
         rejects.stream().mapToLong(StageReasonCount::documents).sum(),
         get(FunnelCounters.keptBytes(last)),
         rejects,
-        seconds);
+        seconds,
+        stages,
+        edits(stages, false),
+        edits(stages, true));
   }
 }

@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.doc.DocSchemas;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Rejected;
+import dev.smelt.pipeline.filter.Tagged;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 
@@ -28,6 +29,21 @@ final class ParquetRows {
     row.put("detail", rejected.detail());
     row.put("text", rejected.doc().text());
     return row;
+  }
+
+  static GenericRecord tagRow(Tagged tagged) {
+    GenericRecord row = new GenericData.Record(DocSchemas.TAG);
+    row.put("doc_id", tagged.docId());
+    row.put("source", tagged.source() == null ? "" : tagged.source());
+    row.put("stage", tagged.stage());
+    row.put("reason", tagged.reason().name());
+    row.put("detail", tagged.detail());
+    return row;
+  }
+
+  static Tagged tagged(GenericRecord row) {
+    return new Tagged(string(row, "doc_id"), string(row, "source"), string(row, "stage"),
+        RejectReason.valueOf(string(row, "reason")), string(row, "detail"));
   }
 
   static Doc doc(GenericRecord row) {

@@ -26,6 +26,16 @@ public final class DocSchemas {
           .requiredString("text")
           .endRecord();
 
+  /** data/tags/*.parquet: kept documents a stage tagged (e.g. a licence text), without their text. */
+  public static final Schema TAG =
+      SchemaBuilder.record("Tag").namespace("dev.smelt").fields()
+          .requiredString("doc_id")
+          .requiredString("source")
+          .requiredString("stage")
+          .requiredString("reason")
+          .requiredString("detail")
+          .endRecord();
+
   /** data/shards/*.parquet and data/val/*.parquet: one row per tokenized document. */
   public static final Schema TOKEN_DOC =
       SchemaBuilder.record("TokenDoc").namespace("dev.smelt").fields()

@@ -11,7 +11,10 @@ import org.apache.beam.sdk.metrics.Metrics;
 /**
  * The funnel's Beam counters, named in one place so stats can be read back from any runner.
  * Names are {@code <stage>/in/docs}, {@code <stage>/kept/bytes}, {@code <stage>/rejected/<REASON>/docs}
- * and so on, all in {@link #NAMESPACE}; bytes are UTF-8 bytes of the document's text.
+ * and so on, all in {@link #NAMESPACE}; bytes are UTF-8 bytes of the document's text (for kept
+ * documents, of the text the stage passed on). Two further families describe kept documents:
+ * {@code <stage>/modified/<REASON>/docs} and {@code .../edits} (documents rewritten, and how many
+ * changes, e.g. redactions), and {@code <stage>/tagged/<REASON>/docs}.
  *
  * <p>One instance lives in one DoFn instance (it caches counters, which are cheap but not free).
  */
@@ -59,18 +62,45 @@ public final class FunnelCounters {
     return stage + "/rejected/" + reason.name() + "/bytes";
   }
 
+  public static String modifiedDocs(String stage, RejectReason reason) {
+    return stage + "/modified/" + reason.name() + "/docs";
+  }
+
+  public static String modifiedEdits(String stage, RejectReason reason) {
+    return stage + "/modified/" + reason.name() + "/edits";
+  }
+
+  public static String taggedDocs(String stage, RejectReason reason) {
+    return stage + "/tagged/" + reason.name() + "/docs";
+  }
+
   /** Counts a document entering this stage and the decision taken on it. */
   public void count(Doc doc, Decision decision) {
-    long bytes = doc.text().getBytes(StandardCharsets.UTF_8).length;
+    long bytes = utf8Length(doc.text());
     inc(inDocs(stage), 1);
     inc(inBytes(stage), bytes);
     if (decision instanceof Decision.Reject reject) {
       inc(rejectedDocs(stage, reject.reason()), 1);
       inc(rejectedBytes(stage, reject.reason()), bytes);
+      return;
+    }
+    inc(keptDocs(stage), 1);
+    if (decision instanceof Decision.Rewrite rewrite) {
+      inc(keptBytes(stage), utf8Length(rewrite.text()));
+      rewrite.edits().forEach((reason, n) -> {
+        inc(modifiedDocs(stage, reason), 1);
+        inc(modifiedEdits(stage, reason), n);
+      });
     } else {
-      inc(keptDocs(stage), 1);
       inc(keptBytes(stage), bytes);
     }
+    if (decision instanceof Decision.Tag tag) {
+      tag.tags().keySet().forEach(reason -> inc(taggedDocs(stage, reason), 1));
+    }
+  }
+
+  private static long utf8Length(String text) {
+    return text.getBytes(StandardCharsets.UTF_8).length;
   }
 
   private void inc(String name, long n) {

@@ -1,6 +1,10 @@
 package dev.smelt.pipeline.filter;
 
-/** Why a document left the pipeline: the one list of reason codes every stage draws from. */
+/**
+ * Why a stage acted on a document: the one list of reason codes every stage draws from. A code
+ * names why a document was rejected, and also why a kept one was rewritten (a redaction, a removed
+ * line: {@link Decision.Rewrite}) or tagged (kept but flagged: {@link Decision.Tag}).
+ */
 public enum RejectReason {
   UNREADABLE_FILE("the file could not be opened or read"),
   UNSUPPORTED_FORMAT("no reader handles this file type"),
@@ -12,7 +16,49 @@ public enum RejectReason {
   MISSING_TEXT("the record has no non-empty string 'text' field"),
   TOO_SHORT("fewer characters than the minimum, after cleaning"),
   TOO_LONG("more characters (or bytes) than the maximum"),
-  DUPLICATE("the same cleaned text as a document with a smaller id");
+  DUPLICATE("the same cleaned text as a document with a smaller id"),
+  // --- filters (issue 4): language, Gopher, C4, FineWeb, PII, toxicity, copyright ---
+  LANGUAGE_NOT_ALLOWED("the detected language is not in data.filterSettings.language.allow"),
+  LANGUAGE_UNCERTAIN("no allowed language scored at least data.filterSettings.language.minScore"),
+  GOPHER_WORD_COUNT("Gopher: too few or too many words"),
+  GOPHER_MEAN_WORD_LENGTH("Gopher: mean word length outside the allowed range"),
+  GOPHER_SYMBOL_RATIO("Gopher: too many '#' or ellipsis symbols per word"),
+  GOPHER_BULLET_LINES("Gopher: too many lines start with a bullet"),
+  GOPHER_ELLIPSIS_LINES("Gopher: too many lines end with an ellipsis"),
+  GOPHER_NON_ALPHA_WORDS("Gopher: too few words hold an alphabetic character"),
+  GOPHER_STOP_WORDS("Gopher: too few English stop words"),
+  GOPHER_DUP_LINES("Gopher: too many duplicated lines"),
+  GOPHER_DUP_PARAGRAPHS("Gopher: too many duplicated paragraphs"),
+  GOPHER_DUP_LINE_CHARS("Gopher: too many characters in duplicated lines"),
+  GOPHER_DUP_PARAGRAPH_CHARS("Gopher: too many characters in duplicated paragraphs"),
+  GOPHER_TOP_NGRAM("Gopher: the most frequent 2/3/4-gram covers too many characters"),
+  GOPHER_DUP_NGRAM("Gopher: duplicated 5..10-grams cover too many characters"),
+  C4_LINE_NO_TERMINAL_PUNCT("C4: line removed, it does not end in terminal punctuation"),
+  C4_LINE_TOO_FEW_WORDS("C4: line removed, too few words"),
+  C4_LINE_JAVASCRIPT("C4: line removed, it mentions javascript"),
+  C4_LINE_POLICY("C4: line removed, it is boilerplate about terms, privacy or cookies"),
+  C4_LINE_LONG_WORD("C4: line removed, it holds a word longer than the maximum"),
+  C4_LOREM_IPSUM("C4: the document holds 'lorem ipsum' placeholder text"),
+  C4_CURLY_BRACKET("C4: the document holds a curly bracket, so it is likely code"),
+  C4_TOO_FEW_SENTENCES("C4: too few sentences remain after the line rules"),
+  FINEWEB_LINE_PUNCT("FineWeb: too few lines end in punctuation"),
+  FINEWEB_SHORT_LINES("FineWeb: too many short lines"),
+  FINEWEB_DUP_LINE_CHARS("FineWeb: too many characters in duplicated lines"),
+  FINEWEB_LIST_LIKE("FineWeb: too many line breaks per word, a list rather than prose"),
+  PII_EMAIL("PII: an e-mail address, replaced by <EMAIL>"),
+  PII_PHONE("PII: a phone number, replaced by <PHONE>"),
+  PII_IP_ADDRESS("PII: an IPv4 or IPv6 address, replaced by <IP_ADDRESS>"),
+  PII_PAYMENT_CARD("PII: a payment card number passing the Luhn check, replaced by <CARD_NUMBER>"),
+  PII_AWS_KEY("PII: an AWS access key id, replaced by <SECRET>"),
+  PII_GITHUB_TOKEN("PII: a GitHub token, replaced by <SECRET>"),
+  PII_SLACK_TOKEN("PII: a Slack token, replaced by <SECRET>"),
+  PII_PRIVATE_KEY("PII: a PEM private-key block, replaced by <PRIVATE_KEY>"),
+  PII_SECRET_VALUE("PII: a high-entropy value assigned to a key/token/secret/password, replaced by <SECRET>"),
+  TOXIC("lexicon toxicity score above data.filterSettings.toxicity.maxScore"),
+  LICENSE_TEXT("the text of a software or content licence (SPDX list)"),
+  COPYRIGHT_NOTICE("a copyright notice: 'Copyright (c) YEAR …', '©' or 'All rights reserved'"),
+  OPTED_OUT("the source or a URL in the text matches data.filterSettings.copyright.optOut"),
+  PROTECTED_OVERLAP("shares too many word 13-grams with a work under data.filterSettings.copyright.protectedDir");
 
   private final String description;
 

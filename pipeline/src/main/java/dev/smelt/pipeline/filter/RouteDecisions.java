@@ -10,8 +10,9 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
- * The one place where decisions turn into kept documents and {@link Rejected} records, and where
- * every stage is counted (documents and bytes, in, kept, and rejected per reason). Every stage —
+ * The one place where decisions turn into kept (possibly rewritten) documents, {@link Rejected}
+ * and {@link Tagged} records, and where every stage is counted (documents and bytes, in, kept,
+ * rejected per reason; rewrites and tags per reason). Every stage —
  * reading, each filter, dedup — ends here, so nothing leaves the pipeline uncounted.
  */
 public final class RouteDecisions extends PTransform<PCollection<DocDecision>, StageOutput> {
@@ -32,10 +33,13 @@ public final class RouteDecisions extends PTransform<PCollection<DocDecision>, S
         decisions.apply(
             "Count and route",
             ParDo.of(new RouteFn(stage))
-                .withOutputTags(StageOutput.KEPT, TupleTagList.of(StageOutput.REJECTED)));
+                .withOutputTags(
+                    StageOutput.KEPT,
+                    TupleTagList.of(StageOutput.REJECTED).and(StageOutput.TAGGED)));
     return new StageOutput(
         routed.get(StageOutput.KEPT).setCoder(SerializableCoder.of(Doc.class)),
-        routed.get(StageOutput.REJECTED).setCoder(SerializableCoder.of(Rejected.class)));
+        routed.get(StageOutput.REJECTED).setCoder(SerializableCoder.of(Rejected.class)),
+        routed.get(StageOutput.TAGGED).setCoder(SerializableCoder.of(Tagged.class)));
   }
 
   private static final class RouteFn extends DoFn<DocDecision, Doc> {
@@ -53,12 +57,20 @@ public final class RouteDecisions extends PTransform<PCollection<DocDecision>, S
 
     @ProcessElement
     public void process(@Element DocDecision element, MultiOutputReceiver out) {
-      counters.count(element.doc(), element.decision());
-      if (element.decision() instanceof Decision.Reject reject) {
+      Doc doc = element.doc();
+      counters.count(doc, element.decision());
+      Decision decision = element.decision();
+      if (decision instanceof Decision.Reject reject) {
         out.get(StageOutput.REJECTED)
-            .output(new Rejected(element.doc(), stage, reject.reason(), reject.detail()));
+            .output(new Rejected(doc, stage, reject.reason(), reject.detail()));
+      } else if (decision instanceof Decision.Rewrite rewrite) {
+        out.get(StageOutput.KEPT).output(new Doc(doc.docId(), doc.source(), rewrite.text()));
       } else {
-        out.get(StageOutput.KEPT).output(element.doc());
+        if (decision instanceof Decision.Tag tag) {
+          tag.tags().forEach((reason, detail) -> out.get(StageOutput.TAGGED)
+              .output(new Tagged(doc.docId(), doc.source(), stage, reason, detail)));
+        }
+        out.get(StageOutput.KEPT).output(doc);
       }
     }
   }

@@ -10,17 +10,20 @@ import org.apache.beam.sdk.values.POutput;
 import org.apache.beam.sdk.values.PValue;
 import org.apache.beam.sdk.values.TupleTag;
 
-/** What every stage yields: the documents it kept and the ones it rejected. */
+/** What every stage yields: the documents it kept, the ones it rejected, and tags on kept ones. */
 public final class StageOutput implements POutput {
   static final TupleTag<Doc> KEPT = new TupleTag<>("kept") {};
   static final TupleTag<Rejected> REJECTED = new TupleTag<>("rejected") {};
+  static final TupleTag<Tagged> TAGGED = new TupleTag<>("tagged") {};
 
   private final PCollection<Doc> kept;
   private final PCollection<Rejected> rejected;
+  private final PCollection<Tagged> tagged;
 
-  StageOutput(PCollection<Doc> kept, PCollection<Rejected> rejected) {
+  StageOutput(PCollection<Doc> kept, PCollection<Rejected> rejected, PCollection<Tagged> tagged) {
     this.kept = kept;
     this.rejected = rejected;
+    this.tagged = tagged;
   }
 
   public PCollection<Doc> kept() {
@@ -31,6 +34,11 @@ public final class StageOutput implements POutput {
     return rejected;
   }
 
+  /** The tags set on kept documents (one element per document and tag reason). */
+  public PCollection<Tagged> tagged() {
+    return tagged;
+  }
+
   @Override
   public Pipeline getPipeline() {
     return kept.getPipeline();
@@ -38,7 +46,7 @@ public final class StageOutput implements POutput {
 
   @Override
   public Map<TupleTag<?>, PValue> expand() {
-    return Map.of(KEPT, kept, REJECTED, rejected);
+    return Map.of(KEPT, kept, REJECTED, rejected, TAGGED, tagged);
   }
 
   @Override

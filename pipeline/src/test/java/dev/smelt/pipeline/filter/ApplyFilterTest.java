@@ -52,6 +52,46 @@ class ApplyFilterTest {
   }
 
   @Test
+  void passesRewrittenTextOnAndCountsEditsAndTagsSeparately() {
+    Doc plain = new Doc("a", "s", "hello");
+    Doc mail = new Doc("b", "s", "mail x@y.org or z@y.org");
+    Doc tagged = new Doc("c", "s", "(c) notice");
+    DocFilter filter = doc -> {
+      if (doc.text().contains("@")) {
+        return Decision.rewrite("mail <EMAIL> or <EMAIL>", Map.of(RejectReason.PII_EMAIL, 2));
+      }
+      if (doc.text().contains("(c)")) {
+        return Decision.tag(Map.of(RejectReason.COPYRIGHT_NOTICE, "(c)"));
+      }
+      return Decision.keep();
+    };
+    StageOutput out =
+        p.apply(Create.of(plain, mail, tagged).withCoder(SerializableCoder.of(Doc.class)))
+            .apply(ApplyFilter.of("pii", filter));
+
+    PAssert.that(out.kept()).containsInAnyOrder(plain, new Doc("b", "s", "mail <EMAIL> or <EMAIL>"), tagged);
+    PAssert.that(out.rejected()).empty();
+    PAssert.that(out.tagged())
+        .containsInAnyOrder(new Tagged("c", "s", "pii", RejectReason.COPYRIGHT_NOTICE, "(c)"));
+    PipelineResult result = p.run();
+    result.waitUntilFinish();
+
+    Map<String, Long> counters = counters(result);
+    assertEquals(3L, counters.get("pii/kept/docs"));
+    assertEquals(5L + 23L + 10L, counters.get("pii/in/bytes"));
+    assertEquals(5L + 23L + 10L, counters.get("pii/kept/bytes"), "'<EMAIL>' happens to be as long as 'x@y.org'");
+    assertEquals(1L, counters.get("pii/modified/PII_EMAIL/docs"));
+    assertEquals(2L, counters.get("pii/modified/PII_EMAIL/edits"));
+    assertEquals(1L, counters.get("pii/tagged/COPYRIGHT_NOTICE/docs"));
+  }
+
+  @Test
+  void aRewriteWithoutEditsIsAKeep() {
+    assertEquals(Decision.keep(), Decision.rewrite("same", Map.of(RejectReason.PII_EMAIL, 0)));
+    assertEquals(Decision.keep(), Decision.tag(Map.of()));
+  }
+
+  @Test
   void refusesAStageNameThatWouldBreakCounterNames() {
     assertThrows(IllegalArgumentException.class, () -> ApplyFilter.of("Bad/Name", d -> Decision.keep()));
   }

@@ -10,6 +10,10 @@ import java.util.List;
  * @param maxChars documents longer than this are rejected as too long (protects memory)
  * @param valFraction share of documents, chosen by a hash of doc_id, held out for validation
  * @param runner Beam runner name (DirectRunner by default)
+ * @param filters the filter stages to run, in order: length, language, gopher_quality,
+ *     gopher_repetition, c4, fineweb, pii, toxicity, copyright, dedup
+ * @param filterSettings every filter's thresholds
  */
 public record DataConfig(
-    List<String> inputs, int minChars, int maxChars, double valFraction, String runner) {}
+    List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
+    List<String> filters, FilterSettings filterSettings) {}

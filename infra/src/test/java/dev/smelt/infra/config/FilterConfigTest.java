@@ -1,0 +1,82 @@
+package dev.smelt.infra.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smelt.activities.stage.DataActivity;
+import dev.smelt.pipeline.data.FilterChain;
+import dev.smelt.pipeline.data.FilterSettings;
+import dev.smelt.workflows.config.RunConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** data.filters and data.filterSettings: defaults, conversion to the pipeline, validation. */
+class FilterConfigTest {
+  @TempDir Path dir;
+
+  private Path write(String data) throws IOException {
+    Files.writeString(dir.resolve("corpus.txt"), "some text");
+    Path f = dir.resolve("run.yaml");
+    Files.writeString(f, "data:\n  inputs: [corpus.txt]\n" + data + "finetune:\n  inputs: [corpus.txt]\n");
+    return f;
+  }
+
+  private String error(String data) throws IOException {
+    Path f = write(data);
+    return assertThrows(ConfigException.class, () -> ConfigLoader.load(f)).getMessage();
+  }
+
+  @Test
+  void defaultsInTheYamlAreThePipelinesDefaultsAndNamesMatch() {
+    RunConfig c = ConfigLoader.load(ConfigLoaderTest.EXAMPLES.resolve("demo.yaml"));
+    assertEquals(FilterChain.DEFAULT, c.data().filters());
+    assertEquals(FilterSettings.DEFAULTS, DataActivity.filterSettings(c.data().filterSettings()));
+  }
+
+  @Test
+  void aUserChainAndThresholdReachThePipeline() throws IOException {
+    RunConfig c = ConfigLoader.load(write("  filters: [language, c4, dedup]\n"
+        + "  filterSettings:\n    toxicity:\n      maxScore: 0.02\n    language:\n      allow: [en, fr]\n"));
+    assertEquals(List.of("language", "c4", "dedup"), c.data().filters());
+    FilterSettings s = DataActivity.filterSettings(c.data().filterSettings());
+    assertEquals(0.02, s.toxicity().maxScore());
+    assertEquals(3, s.toxicity().minHits(), "untouched keys keep their defaults");
+    assertEquals(List.of("en", "fr"), s.language().allow());
+  }
+
+  @Test
+  void unknownFilterIsNamedWithTheKnownOnes() throws IOException {
+    String e = error("  filters: [length, profanity]\n");
+    assertTrue(e.contains("key 'data.filters[1]'") && e.contains("toxicity"), e);
+  }
+
+  @Test
+  void unknownThresholdKeyIsNamedWithItsFullPath() throws IOException {
+    String e = error("  filterSettings:\n    toxicity:\n      maxScor: 0.1\n");
+    assertTrue(e.contains("unknown key 'data.filterSettings.toxicity.maxScor'"), e);
+  }
+
+  @Test
+  void badPolicyAndFractionsAreNamed() throws IOException {
+    assertTrue(error("  filterSettings:\n    copyright:\n      noticePolicy: delete\n")
+        .contains("key 'data.filterSettings.copyright.noticePolicy' must be drop or tag"));
+    assertTrue(error("  filterSettings:\n    gopherRepetition:\n      maxTopNgramCharFraction: [0.2, 0.18]\n")
+        .contains("key 'data.filterSettings.gopherRepetition.maxTopNgramCharFraction'"));
+    assertTrue(error("  filterSettings:\n    pii:\n      kinds: [email, ssn]\n")
+        .contains("key 'data.filterSettings.pii.kinds[1]'"));
+  }
+
+  @Test
+  void protectedDirIsResolvedAgainstTheConfigAndMustExist() throws IOException {
+    Files.createDirectories(dir.resolve("protected"));
+    RunConfig c = ConfigLoader.load(write("  filterSettings:\n    copyright:\n      protectedDir: protected\n"));
+    assertEquals(dir.resolve("protected").toString(), c.data().filterSettings().copyright().protectedDir());
+    assertTrue(error("  filterSettings:\n    copyright:\n      protectedDir: nowhere\n")
+        .contains("key 'data.filterSettings.copyright.protectedDir'"));
+  }
+}

@@ -1,0 +1,87 @@
+package dev.smelt.pipeline.toxicity;
+
+import dev.smelt.pipeline.copyright.Shingles;
+import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.pipeline.filter.Decision;
+import dev.smelt.pipeline.filter.DocFilter;
+import dev.smelt.pipeline.filter.RejectReason;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lexicon toxicity: score = weighted lexicon hits per word (longest term first, hits do not
+ * overlap); documents scoring above {@code maxScore} with at least {@code minHits} hits are rejected.
+ * A lexicon score is crude — it cannot see negation, quotation or reclaimed use — so the defaults
+ * drop only documents dense with strong terms, and identity words weigh nothing.
+ */
+public final class ToxicityFilter implements DocFilter {
+  /**
+   * @param languages LDNOOBW lists to use (default [en]; en, de, fr, es are bundled)
+   * @param ldnoobwWeight weight of an LDNOOBW term (default 1.0)
+   * @param cussWeights weights of cuss ratings 0, 1, 2 (default [0.0, 0.25, 1.0])
+   * @param maxScore highest weighted hits per word a kept document may have (default 0.01)
+   * @param minHits fewest hits before a document can be dropped at all (default 3)
+   */
+  public record Settings(List<String> languages, double ldnoobwWeight, List<Double> cussWeights,
+      double maxScore, int minHits) implements java.io.Serializable {
+    public static final Settings DEFAULTS = new Settings(List.of("en"), 1.0, List.of(0.0, 0.25, 1.0), 0.01, 3);
+
+    public Settings {
+      languages = List.copyOf(languages);
+      cussWeights = List.copyOf(cussWeights);
+      if (cussWeights.size() != 3) {
+        throw new IllegalArgumentException("cussWeights needs 3 values, for ratings 0, 1 and 2");
+      }
+    }
+  }
+
+  private final ToxicityLexicon lexicon;
+  private final double maxScore;
+  private final int minHits;
+
+  public ToxicityFilter(Settings s) {
+    this.lexicon = ToxicityLexicon.load(s.languages(), s.ldnoobwWeight(), s.cussWeights());
+    this.maxScore = s.maxScore();
+    this.minHits = s.minHits();
+  }
+
+  @Override
+  public Decision decide(Doc doc) {
+    Score score = score(doc.text());
+    if (score.hits() >= minHits && score.perWord() > maxScore) {
+      return Decision.reject(RejectReason.TOXIC, String.format(Locale.ROOT,
+          "score %.4f > %s from %d hits, e.g. %s", score.perWord(), maxScore, score.hits(),
+          String.join(", ", score.terms().keySet().stream().limit(5).toList())));
+    }
+    return Decision.keep();
+  }
+
+  /** Weighted hits per word, the hit count and which terms hit how often. */
+  public Score score(String text) {
+    List<String> words = Shingles.words(text);
+    double weighted = 0;
+    int hits = 0;
+    Map<String, Integer> terms = new TreeMap<>();
+    int i = 0;
+    while (i < words.size()) {
+      int matched = 0;
+      for (int n = Math.min(ToxicityLexicon.MAX_TERM_WORDS, words.size() - i); n >= 1; n--) {
+        String term = String.join(" ", words.subList(i, i + n));
+        double w = lexicon.weight(term);
+        if (w > 0) {
+          weighted += w;
+          hits++;
+          terms.merge(term, 1, Integer::sum);
+          matched = n;
+          break;
+        }
+      }
+      i += Math.max(1, matched);
+    }
+    return new Score(words.isEmpty() ? 0 : weighted / words.size(), hits, terms);
+  }
+
+  public record Score(double perWord, int hits, Map<String, Integer> terms) {}
+}
