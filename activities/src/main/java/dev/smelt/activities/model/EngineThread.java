@@ -1,5 +1,7 @@
 package dev.smelt.activities.model;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +21,18 @@ public final class EngineThread {
     t.setDaemon(true);
     return t;
   });
+
+  static {
+    // Whoever loaded the engine first, this thread gets the engine's per-thread settings.
+    THREAD.submit(() -> {
+      Engine.getInstance();
+      JniUtils.setGradMode(false);
+      Integer threads = Integer.getInteger("ai.djl.pytorch.num_threads");
+      if (threads != null) {
+        JniUtils.setNumThreads(threads);
+      }
+    });
+  }
 
   private EngineThread() {}
 
