@@ -72,7 +72,11 @@ class EndToEndRunTest {
     JsonNode p = results.get("pretrain");
     double first = p.get("firstLoss").asDouble();
     double last = p.get("lastLoss").asDouble();
-    assertTrue(last < first - 1.0, "loss " + first + " → " + last);
+    double val = p.get("valLoss").asDouble();
+    // From uniform guessing (ln 600 ≈ 6.4 nats) to well below: perplexity at least 40 % lower,
+    // on the last training batch and on held-out text.
+    assertTrue(last < first - 0.5, "training loss " + first + " → " + last);
+    assertTrue(val < first - 0.5, "validation loss " + val + " against first " + first);
     assertTrue(Double.isFinite(results.get("eval").get("perplexity").asDouble()));
   }
 
