@@ -48,7 +48,7 @@ class FinetunerTest {
         Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
       GptFiles.write(pretrained, gpt, Map.of(), Map.of());
     }
-    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2);
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2, List.of(), 0);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
         WORDS, 7, tmp.resolve("finetune/toy"), "cpu"), step -> {});
@@ -71,7 +71,7 @@ class FinetunerTest {
         Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
       GptFiles.write(pretrained, gpt, Map.of(), Map.of("objective", "masked"));
     }
-    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2);
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2, List.of(), 0);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
         WORDS, 7, tmp.resolve("finetune/mlm"), "auto"), step -> {});
