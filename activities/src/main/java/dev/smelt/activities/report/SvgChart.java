@@ -130,7 +130,8 @@ final class SvgChart {
           .append("\" text-anchor=\"end\">").append(tick(vy)).append("</text>");
       double vx = minX + (maxX - minX) * i / 4;
       sb.append("<text x=\"").append(fmt(x(vx, minX, maxX))).append("\" y=\"").append(y0 + 16)
-          .append("\" text-anchor=\"middle\">").append(tick(logX ? Math.pow(10, vx) : vx))
+          .append("\" text-anchor=\"middle\">").append(logX
+              ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, vx)) : tick(vx))
           .append("</text>");
     }
     sb.append("<text x=\"").append((x0 + x1) / 2).append("\" y=\"").append(H - 6)
