@@ -28,6 +28,11 @@ public final class EvalResultsFile {
         .put("bootstrap_resamples", c.eval().bootstrapResamples()).put("seed", c.seed());
   }
 
+  /** Which fine-tuned classifier was scored (another than the run's own after `smelt eval --model`). */
+  public void classifier(Path dir) {
+    ((ObjectNode) root.get("config")).put("classifier", dir.toString());
+  }
+
   public void maskedLm(MaskedLmScore.Result m, MaskedLmScore.Pseudo p) {
     results.putObject("heldout_mlm").put("masked_loss", m.loss()).put("masked_acc", m.accuracy())
         .put("masked_tokens", m.selected()).put("pseudo_loss", p.loss())

@@ -90,6 +90,8 @@ public final class RunEvaluation {
       List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, split);
       progress.accept(step(4, Double.NaN));
       List<ModelScore> scores = taskScores(run, c, classifierDir, split, tokenizer, root);
+      file.classifier(classifierDir != null ? classifierDir
+          : run.finetune(f.task()).resolve("final"));
       progress.accept(step(5, Double.NaN));
       ModelScore main = scores.get(0);
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), ppl.tokens(), f.task(),
