@@ -61,6 +61,20 @@ public final class Classifier implements AutoCloseable {
     return new Classifier(GptFiles.read(dir, parent, device).gpt(), numClasses, seed);
   }
 
+  /**
+   * The baseline without pre-training: the architecture (shape, vocabulary, attention) of the model
+   * in {@code dir}, with freshly initialised weights from {@code seed}.
+   */
+  public static Classifier fromScratch(Path dir, int numClasses, long seed, NDManager parent,
+      Device device) throws IOException {
+    Gpt shape;
+    try (Gpt pretrained = GptFiles.read(dir, parent, device).gpt()) {
+      shape = new Gpt(pretrained.config(), pretrained.vocabSize(), pretrained.bidirectional(), seed,
+          parent, device);
+    }
+    return new Classifier(shape, numClasses, seed);
+  }
+
   /** A fine-tuned classifier saved by {@link #save}. */
   public static Classifier load(Path dir, NDManager parent) throws IOException {
     GptFiles.Loaded loaded = GptFiles.read(dir, parent);

@@ -8,7 +8,9 @@ import java.util.function.Function;
 /**
  * One fine-tuning run. The caller has already split train and test; {@code pretrainedDir} is a
  * pre-training {@code final/} folder; {@code encoder} turns text into token ids; {@code device} is a {@code pretrain.device} setting
- * (auto, cpu, gpu).
+ * (auto, cpu, gpu). {@code fromScratch} trains the same architecture from random weights (the
+ * baseline pre-training must beat); {@code saveModel} false writes only metrics.jsonl (learning-curve
+ * points).
  */
 public record FinetuneJob(
     FinetuneConfig config,
@@ -18,4 +20,13 @@ public record FinetuneJob(
     Function<String, int[]> encoder,
     long seed,
     Path outDir,
-    String device) {}
+    String device,
+    boolean fromScratch,
+    boolean saveModel) {
+  /** The usual job: start from the pre-trained weights and save the fine-tuned model. */
+  public FinetuneJob(FinetuneConfig config, Path pretrainedDir, List<LabelledText> train,
+      List<LabelledText> test, Function<String, int[]> encoder, long seed, Path outDir,
+      String device) {
+    this(config, pretrainedDir, train, test, encoder, seed, outDir, device, false, true);
+  }
+}

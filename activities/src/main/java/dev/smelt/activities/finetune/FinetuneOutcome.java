@@ -3,7 +3,10 @@ package dev.smelt.activities.finetune;
 import dev.smelt.workflows.stage.FinetuneResult;
 import java.nio.file.Path;
 
-/** What fine-tuning produced, with the test accuracy it reached and the majority-class baseline. */
+/**
+ * What fine-tuning produced: the test accuracy it reached, each test example's predicted class, and
+ * the majority-class baseline. {@code modelDir} is null when the job did not save the model.
+ */
 public record FinetuneOutcome(
     String task,
     int steps,
@@ -13,11 +16,12 @@ public record FinetuneOutcome(
     int testExamples,
     int numClasses,
     double accuracy,
+    int[] testPredictions,
     double majorityBaseline,
     Path modelDir,
     double seconds) {
   public FinetuneResult toResult() {
     return new FinetuneResult(task, steps, firstLoss, lastLoss, trainExamples, testExamples,
-        modelDir.toString(), seconds);
+        String.valueOf(modelDir), seconds);
   }
 }

@@ -41,8 +41,11 @@ public final class Finetuner {
     int classes = 1 + java.util.stream.Stream.concat(job.train().stream(), job.test().stream())
         .mapToInt(LabelledText::label).max().orElse(1);
     try (NDManager root = NDManager.newBaseManager();
-        Classifier clf = Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), root,
-            DeviceChoice.resolve(job.device()))) {
+        Classifier clf = job.fromScratch()
+            ? Classifier.fromScratch(job.pretrainedDir(), classes, job.seed(), root,
+                DeviceChoice.resolve(job.device()))
+            : Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), root,
+                DeviceChoice.resolve(job.device()))) {
       int maxLength = Math.min(cfg.maxLength(), clf.contextLength());
       List<int[]> train = encode(job, job.train(), maxLength);
       AdamW opt = AdamW.gptDefaults(clf.parameters(), cfg.weightDecay());
@@ -67,12 +70,16 @@ public final class Finetuner {
           log.step(step, loss, lr, (long) step * cfg.batchSize(), 0);
           onStep.accept(step);
         }
-        double accuracy = accuracy(clf, encode(job, job.test(), maxLength), job.test(), cfg);
+        int[] predicted = clf.predict(encode(job, job.test(), maxLength), Math.max(1, cfg.batchSize()));
+        double accuracy = accuracy(predicted, job.test());
         log.value(cfg.steps(), "test_accuracy", accuracy);
-        Path dir = job.outDir().resolve("final");
-        clf.save(dir, Map.of("task", cfg.task(), "max_length", maxLength, "steps", cfg.steps()));
+        Path dir = job.saveModel() ? job.outDir().resolve("final") : null;
+        if (dir != null) {
+          clf.save(dir, Map.of("task", cfg.task(), "max_length", maxLength, "steps", cfg.steps(),
+              "from_scratch", job.fromScratch()));
+        }
         return new FinetuneOutcome(cfg.task(), cfg.steps(), firstLoss, loss, job.train().size(),
-            job.test().size(), classes, accuracy, majorityBaseline(job, classes), dir,
+            job.test().size(), classes, accuracy, predicted, majorityBaseline(job, classes), dir,
             (System.nanoTime() - started) / 1e9);
       }
     }
@@ -102,7 +109,13 @@ public final class Finetuner {
     if (examples.isEmpty()) {
       return Double.NaN;
     }
-    int[] predicted = clf.predict(encoded, Math.max(1, cfg.batchSize()));
+    return accuracy(clf.predict(encoded, Math.max(1, cfg.batchSize())), examples);
+  }
+
+  private static double accuracy(int[] predicted, List<LabelledText> examples) {
+    if (examples.isEmpty()) {
+      return Double.NaN;
+    }
     int right = 0;
     for (int i = 0; i < predicted.length; i++) {
       right += predicted[i] == examples.get(i).label() ? 1 : 0;

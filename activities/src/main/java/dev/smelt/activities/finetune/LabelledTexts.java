@@ -39,6 +39,24 @@ public final class LabelledTexts {
     return out;
   }
 
+  /** The "text" field of every line of a JSONL file, labelled or not (an out-of-domain corpus). */
+  public static List<String> readTexts(Path file) throws IOException {
+    List<String> out = new ArrayList<>();
+    int n = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      n++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node = JSON.readTree(line);
+      if (!node.path("text").isTextual()) {
+        throw new IllegalArgumentException(file + ":" + n + ": expected a \"text\" string");
+      }
+      out.add(node.get("text").asText());
+    }
+    return out;
+  }
+
   private static LabelledText parse(String line, Path f, int n) {
     JsonNode node;
     try {

@@ -31,7 +31,7 @@ public final class ReportWriter {
   /** Writes both files and returns the report's path. */
   public static Path write(RunFolder run, RunConfig config, RunSummary summary) throws IOException {
     RunSummary withReport = new RunSummary(summary.runId(), summary.runDir(), summary.data(),
-        summary.tokenizer(), summary.pretrain(), summary.finetune(), summary.eval(),
+        summary.tokenizer(), summary.pretrain(), summary.finetune(), summary.baselines(), summary.eval(),
         run.report().toString());
     JSON.writeValue(run.results().toFile(), withReport);
     Files.writeString(run.report(), html(run, config, withReport), StandardCharsets.UTF_8);
@@ -47,7 +47,7 @@ public final class ReportWriter {
         .append("table{border-collapse:collapse}td,th{padding:3px 12px;text-align:left;")
         .append("border-bottom:1px solid #eee}td.n{text-align:right;font-variant-numeric:tabular-nums}")
         .append("svg.chart{width:100%;height:auto;font-size:11px;background:#fcfcfc}")
-        .append(".muted{color:#666}</style></head><body>");
+        .append(".muted{color:#666}.flag{color:#c53030}h3{font-size:1em;margin-top:1.5em}</style></head><body>");
     b.append("<h1>Smelt run ").append(SvgChart.esc(s.runId())).append("</h1><p class=\"muted\">")
         .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
@@ -70,6 +70,8 @@ public final class ReportWriter {
     row(b, "Held-out perplexity", fmt(s.eval().perplexity()));
     row(b, s.eval().task() + " accuracy", pct(s.eval().accuracy()) + " (majority class "
         + pct(s.eval().majorityBaseline()) + ")");
+    s.eval().scores().stream().skip(1).forEach(m -> row(b, m.model() + " accuracy",
+        pct(m.accuracy())));
     b.append("</table>");
   }
 
@@ -112,21 +114,15 @@ public final class ReportWriter {
   }
 
   private static void evaluation(StringBuilder b, RunSummary s) {
-    b.append("<h2>Evaluation</h2><table><tr><th>metric</th><th>value</th><th>on</th></tr>");
-    b.append("<tr><td>perplexity</td><td class=\"n\">").append(fmt(s.eval().perplexity()))
-        .append("</td><td>").append(String.format(Locale.ROOT, "%,d held-out tokens", s.eval().valTokens()))
-        .append("</td></tr>");
-    b.append("<tr><td>loss (nats/token)</td><td class=\"n\">").append(fmt(s.eval().valLoss()))
-        .append("</td><td>held-out documents</td></tr>");
-    b.append("<tr><td>").append(SvgChart.esc(s.eval().task())).append(" accuracy</td><td class=\"n\">")
-        .append(pct(s.eval().accuracy())).append("</td><td>").append(s.eval().testExamples())
-        .append(" held-out examples</td></tr>");
-    b.append("<tr><td>majority-class baseline</td><td class=\"n\">")
-        .append(pct(s.eval().majorityBaseline())).append("</td><td>same examples</td></tr>");
-    b.append("</table>");
-    b.append(SvgChart.hbars("Accuracy against the majority baseline", List.of(
-        new SvgChart.Bar("fine-tuned model (%)", 100 * s.eval().accuracy(), GREEN),
-        new SvgChart.Bar("majority class (%)", 100 * s.eval().majorityBaseline(), BLUE))));
+    b.append("<h2>Evaluation</h2>");
+    EvaluationSection.taskScores(b, s.eval());
+    b.append(SvgChart.hbars("Accuracy of every model on the test split (%)", s.eval().scores()
+        .stream().map(m -> new SvgChart.Bar(m.model(), 100 * m.accuracy(),
+            m.model().equals(s.eval().task()) ? GREEN : BLUE)).toList()));
+    EvaluationSection.learningCurve(b, s.baselines());
+    EvaluationSection.languageModel(b, s.eval());
+    EvaluationSection.bias(b, s.eval());
+    EvaluationSection.decontamination(b, s.eval());
   }
 
   private static void timings(StringBuilder b, RunSummary s) {
@@ -135,6 +131,9 @@ public final class ReportWriter {
     row(b, "tokenizer", secs(s.tokenizer().seconds()));
     row(b, "pre-train", secs(s.pretrain().seconds()));
     row(b, "fine-tune", secs(s.finetune().seconds()));
+    if (s.baselines() != null) {
+      row(b, "baselines + learning curve", secs(s.baselines().seconds()));
+    }
     row(b, "evaluate", secs(s.eval().seconds()));
     b.append("</table>");
   }

@@ -21,6 +21,16 @@ final class SvgChart {
   private SvgChart() {}
 
   static String line(String title, String xLabel, String yLabel, List<Series> series) {
+    return line(title, xLabel, yLabel, series, false);
+  }
+
+  /** As above; {@code logX} draws x on a log10 scale (labels stay in the original units). */
+  static String line(String title, String xLabel, String yLabel, List<Series> series,
+      boolean logX) {
+    if (logX) {
+      series = series.stream().map(s -> new Series(s.name(), s.color(), s.points().stream()
+          .filter(p -> p[0] > 0).map(p -> new double[] {Math.log10(p[0]), p[1]}).toList())).toList();
+    }
     double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
     double minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
     for (Series s : series) {
@@ -41,7 +51,7 @@ final class SvgChart {
     minY -= pad;
     maxY += pad;
     StringBuilder sb = open(title);
-    axes(sb, minX, maxX, minY, maxY, xLabel, yLabel);
+    axes(sb, minX, maxX, minY, maxY, xLabel, yLabel, logX);
     int legendY = TOP + 14;
     for (Series s : series) {
       if (s.points().isEmpty()) {
@@ -105,7 +115,7 @@ final class SvgChart {
   }
 
   private static void axes(StringBuilder sb, double minX, double maxX, double minY, double maxY,
-      String xLabel, String yLabel) {
+      String xLabel, String yLabel, boolean logX) {
     int x0 = LEFT, x1 = W - RIGHT, y0 = H - BOTTOM, y1 = TOP;
     sb.append("<line x1=\"").append(x0).append("\" y1=\"").append(y0).append("\" x2=\"").append(x1)
         .append("\" y2=\"").append(y0).append("\" stroke=\"#444\"/>")
@@ -120,7 +130,9 @@ final class SvgChart {
           .append("\" text-anchor=\"end\">").append(tick(vy)).append("</text>");
       double vx = minX + (maxX - minX) * i / 4;
       sb.append("<text x=\"").append(fmt(x(vx, minX, maxX))).append("\" y=\"").append(y0 + 16)
-          .append("\" text-anchor=\"middle\">").append(tick(vx)).append("</text>");
+          .append("\" text-anchor=\"middle\">").append(logX
+              ? String.format(Locale.ROOT, "%,.0f", Math.pow(10, vx)) : tick(vx))
+          .append("</text>");
     }
     sb.append("<text x=\"").append((x0 + x1) / 2).append("\" y=\"").append(H - 6)
         .append("\" text-anchor=\"middle\">").append(esc(xLabel)).append("</text>")

@@ -32,6 +32,11 @@ public record RunFolder(Path root) {
     return root.resolve("finetune").resolve(task);
   }
 
+  /** Baselines and learning curve of one task: scratch/, bow.json, curve/, learning_curve.json. */
+  public Path baselines(String task) {
+    return root.resolve("baselines").resolve(task);
+  }
+
   public Path eval() {
     return root.resolve("eval");
   }

@@ -48,7 +48,7 @@ class FinetunerTest {
         Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
       GptFiles.write(pretrained, gpt, Map.of(), Map.of());
     }
-    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2);
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2, List.of(), 0);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
         WORDS, 7, tmp.resolve("finetune/toy"), "cpu"), step -> {});
@@ -71,7 +71,7 @@ class FinetunerTest {
         Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
       GptFiles.write(pretrained, gpt, Map.of(), Map.of("objective", "masked"));
     }
-    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2);
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2, List.of(), 0);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
         WORDS, 7, tmp.resolve("finetune/mlm"), "auto"), step -> {});
@@ -80,6 +80,32 @@ class FinetunerTest {
         Classifier reloaded = Classifier.load(out.modelDir(), m)) {
       assertTrue(reloaded.bidirectional(), "the saved classifier keeps the backbone's attention");
     }
+  }
+
+  @Test
+  void fromScratchKeepsTheArchitectureButNotTheWeightsOfThePretrainedModel() throws Exception {
+    Path pretrained = tmp.resolve("pre/final");
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
+      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
+    }
+    try (NDManager m = NDManager.newBaseManager();
+        Classifier pre = Classifier.fromPretrained(pretrained, 2, 7, m);
+        Classifier scratch = Classifier.fromScratch(pretrained, 2, 7, m, m.getDevice())) {
+      assertEquals(pre.parameters().keySet(), scratch.parameters().keySet());
+      assertTrue(scratch.bidirectional(), "attention follows the pre-trained model's");
+      for (String name : List.of("wte.weight", "h.1.attn.c_attn.weight")) {
+        assertEquals(pre.parameters().get(name).getShape(), scratch.parameters().get(name).getShape());
+        assertTrue(!pre.parameters().get(name).contentEquals(scratch.parameters().get(name)), name);
+      }
+    }
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 5, 8, 2e-3, 1, 0.01, 12, 0.2,
+        List.of(), 0);
+    FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(40, 1),
+        separable(10, 2), WORDS, 7, tmp.resolve("scratch"), "cpu", true, false), step -> {});
+    assertEquals(10, out.testPredictions().length);
+    assertEquals(null, out.modelDir(), "a curve point saves no model");
+    assertTrue(!Files.exists(tmp.resolve("scratch/final")));
   }
 
   @Test

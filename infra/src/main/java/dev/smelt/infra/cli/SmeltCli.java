@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     version = "smelt 0.1.0",
     description = "Raw text to a pre-trained, fine-tuned and evaluated language model.",
     subcommands = {RunCommand.class, SubmitCommand.class, RunControlCommands.Status.class,
-        RunControlCommands.Watch.class, RunControlCommands.Cancel.class, ServerCommand.class,
+        RunControlCommands.Watch.class, RunControlCommands.Cancel.class, EvalCommand.class,
+        ServerCommand.class,
         WorkerCommand.class})
 public final class SmeltCli {
   static final int FAILURE = 1;

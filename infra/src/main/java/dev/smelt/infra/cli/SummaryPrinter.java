@@ -22,6 +22,12 @@ final class SummaryPrinter {
     out.printf("evaluate   perplexity %.2f; %s accuracy %.3f on %d held-out (majority %.3f)%n",
         s.eval().perplexity(), s.eval().task(), s.eval().accuracy(), s.eval().testExamples(),
         s.eval().majorityBaseline());
+    s.eval().scores().forEach(m -> out.printf(
+        "           %-28s acc %.3f [%.3f, %.3f]  macro-F1 %.3f%n", m.model(), m.accuracy(),
+        m.accuracyLow(), m.accuracyHigh(), m.macroF1()));
+    out.printf("           cloze acc %.3f (%d); bias |gap| %.3f; OOD perplexity %.2f%n",
+        s.eval().clozeAccuracy(), s.eval().clozeItems(), s.eval().biasScore(),
+        s.eval().oodPerplexity());
     out.println("report     " + s.reportPath());
   }
 }

@@ -28,7 +28,7 @@ import java.util.Map;
  */
 public final class ConfigLoader {
   /** Keys whose values are lists of paths, resolved against the config file's folder. */
-  private static final List<String> PATH_LISTS = List.of("data.inputs", "finetune.inputs");
+  private static final List<String> PATH_LISTS = List.of("data.inputs", "finetune.inputs", "eval.oodInputs");
 
   private static final ObjectMapper YAML =
       new ObjectMapper(

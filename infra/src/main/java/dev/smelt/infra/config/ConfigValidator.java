@@ -27,6 +27,14 @@ final class ConfigValidator {
     validatePretrain(c.pretrain());
     validateFinetune(c.finetune(), c.model());
     require(c.eval().maxValSequences() >= 0, "eval.maxValSequences", "must not be negative");
+    require(c.eval().bootstrapResamples() >= 100, "eval.bootstrapResamples", "must be at least 100");
+    require(c.eval().clozeItems() >= 0, "eval.clozeItems", "must not be negative (0 = off)");
+    require(c.eval().decontaminationNgram() >= 4, "eval.decontaminationNgram",
+        "must be at least 4 (shorter n-grams match by chance)");
+    for (int i = 0; i < c.eval().oodInputs().size(); i++) {
+      require(Files.isRegularFile(Path.of(c.eval().oodInputs().get(i))), "eval.oodInputs[" + i + "]",
+          "no such file: " + c.eval().oodInputs().get(i));
+    }
   }
 
   private static void validateData(DataConfig d) {
@@ -99,6 +107,9 @@ final class ConfigValidator {
         "must be between 4 and model.contextLength (" + m.contextLength() + ")");
     require(f.testFraction() > 0 && f.testFraction() < 1, "finetune.testFraction",
         "must be in (0, 1)");
+    require(f.curveSizes().stream().allMatch(n -> n != null && n > 0), "finetune.curveSizes",
+        "must be positive numbers of training examples");
+    require(f.curveSteps() >= 0, "finetune.curveSteps", "must not be negative (0 = finetune.steps)");
   }
 
   private static void existing(List<String> paths, String key) {

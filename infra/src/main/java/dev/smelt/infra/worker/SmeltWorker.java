@@ -2,6 +2,7 @@ package dev.smelt.infra.worker;
 
 import dev.smelt.activities.stage.DataActivity;
 import dev.smelt.activities.stage.EvaluateActivity;
+import dev.smelt.activities.stage.BaselinesActivity;
 import dev.smelt.activities.stage.FinetuneActivity;
 import dev.smelt.activities.stage.PretrainActivity;
 import dev.smelt.activities.stage.ReportActivity;
@@ -45,6 +46,7 @@ public final class SmeltWorker implements AutoCloseable {
         new TokenizerActivity(),
         new PretrainActivity(),
         new FinetuneActivity(),
+        new BaselinesActivity(),
         new EvaluateActivity(),
         new ReportActivity());
     factory.start();

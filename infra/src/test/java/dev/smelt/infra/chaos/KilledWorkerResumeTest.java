@@ -177,8 +177,11 @@ class KilledWorkerResumeTest {
         "  warmupSteps: 2",
         "  batchSize: 8",
         "  maxLength: 32",
+        "  curveSizes: []",
+        "  curveSteps: 5",
         "eval:",
         "  maxValSequences: 16",
+        "  clozeItems: 10",
         ""));
     return cfg;
   }

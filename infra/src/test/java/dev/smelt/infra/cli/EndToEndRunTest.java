@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * own process, a worker, Beam on the DirectRunner, DJL training. Then the run folder is checked.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.MethodName.class)
 class EndToEndRunTest {
   static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
   static final ObjectMapper JSON = new ObjectMapper();
@@ -104,6 +105,83 @@ class EndToEndRunTest {
     assertTrue(html.contains("Data funnel"));
     assertTrue(html.contains("data-series=\"train loss\""), "loss curve drawn");
     assertTrue(!html.contains("<script"), "no scripts, no network");
+  }
+
+  @Test
+  void baselinesScoredOnTheSameSplitWithOrderedIntervals() throws IOException {
+    JsonNode r = JSON.readTree(run.resolve("eval/results.json").toFile()).get("results");
+    for (String model : new String[] {"sentiment", "sentiment_from_scratch", "sentiment_bow_logreg",
+        "sentiment_majority"}) {
+      JsonNode m = r.get(model);
+      assertTrue(m != null, model + " missing from eval/results.json: " + r.fieldNames());
+      double acc = m.get("acc").asDouble();
+      assertTrue(m.get("acc_ci95_low").asDouble() <= acc && acc <= m.get("acc_ci95_high").asDouble(),
+          model + " interval " + m);
+      assertTrue(m.get("f1_ci95_low").asDouble() <= m.get("f1").asDouble()
+          && m.get("f1").asDouble() <= m.get("f1_ci95_high").asDouble(), model + " F1 " + m);
+      assertTrue(m.get("acc_stderr").asDouble() > 0, model + " stderr");
+      assertEquals(r.get("sentiment").get("n").asInt(), m.get("n").asInt(), "same test split");
+    }
+    assertTrue(r.get("sentiment_bow_logreg").get("acc").asDouble()
+        > r.get("sentiment_majority").get("acc").asDouble(), "bag-of-words beats the majority class");
+  }
+
+  @Test
+  void learningCurveHasEveryModelAtEverySize() throws IOException {
+    JsonNode curve = JSON.readTree(run.resolve("eval/results.json").toFile()).get("learning_curve");
+    assertEquals(curve.toString(), results.get("baselines").get("curve").toString());
+    java.util.Set<String> points = new java.util.TreeSet<>();
+    int all = results.get("finetune").get("trainExamples").asInt();
+    for (JsonNode p : curve) {
+      points.add(p.get("model").asText() + "@" + p.get("examples").asInt());
+      double acc = p.get("accuracy").asDouble();
+      assertTrue(acc >= 0 && acc <= 1, p.toString());
+    }
+    for (String model : new String[] {"pretrained+finetuned", "from_scratch", "bow_logreg"}) {
+      for (int n : new int[] {50, 200, all}) {
+        assertTrue(points.contains(model + "@" + n), model + "@" + n + " not in " + points);
+      }
+    }
+  }
+
+  @Test
+  void languageModelSuiteBiasAndDecontaminationAreReported() throws IOException {
+    JsonNode root = JSON.readTree(run.resolve("eval/results.json").toFile());
+    JsonNode r = root.get("results");
+    assertTrue(r.get("lambada_heldout").get("n").asInt() > 0, "cloze items");
+    assertTrue(Double.isFinite(r.get("ood_lm").get("perplexity").asDouble()), "OOD perplexity");
+    JsonNode bias = r.get("bias_probe");
+    for (String cat : new String[] {"gender", "religion", "ethnicity", "sexuality", "disability"}) {
+      assertTrue(bias.get(cat).get("mean_abs_gap").asDouble() >= 0, cat);
+    }
+    assertTrue(bias.get("mean_abs_gap").asDouble() > 0, "an untrained-for-fairness model has gaps");
+    for (String set : new String[] {"heldout_docs", "cloze", "sentiment_test"}) {
+      JsonNode d = root.get("decontamination").get(set);
+      assertTrue(d.get("items").asInt() > 0, set);
+      double f = d.get("fraction").asDouble();
+      assertTrue(f >= 0 && f <= 1, set + " " + d);
+    }
+    String html = Files.readString(run.resolve("report.html"));
+    for (String s : new String[] {"Learning curve", "Bias probe", "Decontamination", "95 % CI"}) {
+      assertTrue(html.contains(s), "report lacks " + s);
+    }
+  }
+
+  @Test
+  void evalCommandRescoresTheRunFolderWithoutTemporal() throws IOException {
+    JsonNode before = JSON.readTree(run.resolve("eval/results.json").toFile()).get("results");
+    Files.delete(run.resolve("report.html"));
+    assertEquals(0, SmeltCli.execute("eval", run.toString()));
+    JsonNode after = JSON.readTree(run.resolve("eval/results.json").toFile()).get("results");
+    assertEquals(before.get("sentiment").toString(), after.get("sentiment").toString(),
+        "the same files give the same numbers");
+    assertTrue(Files.isRegularFile(run.resolve("report.html")));
+    assertEquals(2, SmeltCli.execute("eval", runs.resolve("no-such-run").toString()));
+  }
+
+  @Test
+  void reportRendersInHeadlessChromium(@TempDir Path tmp) throws Exception {
+    ReportInChromiumTest.check(run.resolve("report.html"), tmp);
   }
 
   private static boolean nonEmpty(Path dir) {

@@ -8,6 +8,9 @@ import java.util.List;
  * @param task task name, used as the folder under finetune/ (e.g. "sentiment")
  * @param inputs labelled example files (JSONL, one {"text", "label"} object a line), absolute paths
  * @param testFraction share of examples, chosen by a hash of the text, held out for testing
+ * @param curveSizes training-set sizes of the learning curve (nested subsets chosen by a hash of
+ *     the text); the whole training split is always added as the last point
+ * @param curveSteps optimizer steps of each learning-curve model (0 = finetune.steps)
  */
 public record FinetuneConfig(
     String task,
@@ -18,4 +21,6 @@ public record FinetuneConfig(
     int warmupSteps,
     double weightDecay,
     int maxLength,
-    double testFraction) {}
+    double testFraction,
+    List<Integer> curveSizes,
+    int curveSteps) {}

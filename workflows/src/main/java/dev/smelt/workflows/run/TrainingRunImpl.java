@@ -1,5 +1,6 @@
 package dev.smelt.workflows.run;
 
+import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.FinetuneResult;
@@ -32,16 +33,19 @@ public class TrainingRunImpl implements TrainingRun {
     FinetuneResult finetune =
         stub(StageActivities.Finetune.class, Duration.ofDays(2), heartbeat).finetune(in);
     completed++;
+    BaselinesResult baselines =
+        stub(StageActivities.Baselines.class, Duration.ofDays(2), heartbeat).baselines(in);
+    completed++;
     EvalResult eval =
         stub(StageActivities.Evaluate.class, Duration.ofHours(6), heartbeat).evaluate(in);
     completed++;
     RunSummary summary =
-        new RunSummary(in.runId(), in.runDir(), data, tokenizer, pretrain, finetune, eval, null);
+        new RunSummary(in.runId(), in.runDir(), data, tokenizer, pretrain, finetune, baselines, eval, null);
     String report =
         stub(StageActivities.Report.class, Duration.ofMinutes(30), heartbeat).write(in, summary);
     completed++;
     return new RunSummary(
-        in.runId(), in.runDir(), data, tokenizer, pretrain, finetune, eval, report);
+        in.runId(), in.runDir(), data, tokenizer, pretrain, finetune, baselines, eval, report);
   }
 
   @Override

@@ -1,6 +1,11 @@
 package dev.smelt.workflows.stage;
 
-/** Held-out evaluation of the pre-trained and the fine-tuned model. */
+import java.util.List;
+
+/**
+ * Held-out evaluation of the pre-trained and the fine-tuned model, and of the baselines on the same
+ * test split. Every number is also in eval/results.json.
+ */
 public record EvalResult(
     double valLoss,
     double perplexity,
@@ -9,4 +14,12 @@ public record EvalResult(
     double accuracy,
     int testExamples,
     double majorityBaseline,
+    List<ModelScore> scores,
+    double clozeAccuracy,
+    int clozeItems,
+    List<BiasScore> bias,
+    double biasScore,
+    List<Contamination> contamination,
+    String oodCorpus,
+    double oodPerplexity,
     double seconds) {}

@@ -8,5 +8,6 @@ public record RunSummary(
     TokenizerResult tokenizer,
     PretrainResult pretrain,
     FinetuneResult finetune,
+    BaselinesResult baselines,
     EvalResult eval,
     String reportPath) {}

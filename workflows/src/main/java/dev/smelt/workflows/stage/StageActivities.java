@@ -38,6 +38,16 @@ public final class StageActivities {
     FinetuneResult finetune(StageInput input);
   }
 
+  /**
+   * Trains the baselines on fine-tuning's split and budget (the same architecture from random
+   * weights, a bag-of-words logistic regression) and the learning curve of every model.
+   */
+  @ActivityInterface
+  public interface Baselines {
+    @ActivityMethod(name = "Baselines")
+    BaselinesResult baselines(StageInput input);
+  }
+
   /** Scores the held-out data: perplexity and task accuracy. */
   @ActivityInterface
   public interface Evaluate {

@@ -1,0 +1,62 @@
+package dev.smelt.activities.stage;
+
+import dev.smelt.activities.baseline.BagOfWords;
+import dev.smelt.activities.baseline.LearningCurve;
+import dev.smelt.activities.finetune.FinetuneJob;
+import dev.smelt.activities.finetune.Finetuner;
+import dev.smelt.activities.finetune.LabelledTexts;
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.CurvePoint;
+import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Trains what fine-tuning is compared with, on its split and budget: the same architecture from
+ * random weights (baselines/TASK/scratch/), a bag-of-words logistic regression (bow.json), and the
+ * learning curve of all three (learning_curve.json). A retry starts the stage over.
+ */
+public class BaselinesActivity implements StageActivities.Baselines {
+  @Override
+  public BaselinesResult baselines(StageInput in) {
+    RunFolder run = RunFolder.of(in.runDir());
+    RunConfig c = in.config();
+    FinetuneConfig f = c.finetune();
+    Path out = run.baselines(f.task());
+    long t0 = System.nanoTime();
+    RunFiles.deleteRecursively(out);
+    try (StageHeartbeat hb = StageHeartbeat.start("baselines", "steps")) {
+      LabelledTexts.Split split = LabelledTexts.split(
+          LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
+      BpeTokenizer tokenizer = ShardData.tokenizer(run);
+      Path pretrained = run.pretrain().resolve("final");
+      long total = f.steps() + 2L * LearningCurve.steps(f)
+          * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
+      AtomicLong done = new AtomicLong();
+      Runnable tick = () -> hb.progress(new TrainingProgress("baselines", done.incrementAndGet(),
+          total, "steps", Double.NaN, null, Double.NaN));
+
+      Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
+          c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true), s -> tick.run());
+      BagOfWords.train(split.train(), BagOfWords.Settings.defaults(c.seed()))
+          .save(out.resolve("bow.json"));
+      List<CurvePoint> curve = LearningCurve.run(new LearningCurve.Job(f, pretrained,
+          split.train(), split.test(), tokenizer::encode, c.seed(), out.resolve("curve"),
+          c.pretrain().device()), s -> tick.run());
+      LearningCurve.write(out.resolve("learning_curve.json"), curve);
+      return new BaselinesResult(f.task(), out.resolve("scratch/final").toString(),
+          out.resolve("bow.json").toString(), curve, (System.nanoTime() - t0) / 1e9);
+    } catch (IOException e) {
+      throw new UncheckedIOException("baselines of run " + in.runId() + " failed", e);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.smelt.activities.stage;
+
+import ai.djl.ndarray.NDManager;
+import dev.smelt.activities.baseline.BagOfWords;
+import dev.smelt.activities.baseline.LearningCurve;
+import dev.smelt.activities.eval.BiasProbe;
+import dev.smelt.activities.eval.Bootstrap;
+import dev.smelt.activities.eval.ClassificationScores;
+import dev.smelt.activities.eval.Cloze;
+import dev.smelt.activities.eval.EvalResultsFile;
+import dev.smelt.activities.eval.MaskedLmScore;
+import dev.smelt.activities.eval.NgramOverlap;
+import dev.smelt.activities.eval.Perplexity;
+import dev.smelt.activities.finetune.Classifier;
+import dev.smelt.activities.finetune.ClassifierInputs;
+import dev.smelt.activities.finetune.LabelledText;
+import dev.smelt.activities.finetune.LabelledTexts;
+import dev.smelt.activities.model.Gpt;
+import dev.smelt.activities.model.GptFiles;
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.Contamination;
+import dev.smelt.workflows.stage.EvalResult;
+import dev.smelt.workflows.stage.ModelScore;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The evaluation of a finished run, from its files alone, with or without Temporal: held-out and
+ * out-of-domain perplexity, cloze, bias probe, decontamination, and the task scores (with 95 %
+ * bootstrap intervals) of the fine-tuned model and every baseline on the same test split. Writes
+ * eval/results.json.
+ */
+public final class RunEvaluation {
+  private static final int BATCH = 16;
+  /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
+  private static final int PSEUDO_WINDOWS = 16;
+  private static final int SHORT_TEXT_NGRAM = 8;
+  private static final int STEPS = 5;
+
+  private RunEvaluation() {}
+
+  /** {@code classifierDir} null: the run's own finetune/TASK/final. */
+  public static EvalResult evaluate(StageInput in, Path classifierDir,
+      Consumer<TrainingProgress> progress) throws IOException {
+    RunFolder run = RunFolder.of(in.runDir());
+    RunConfig c = in.config();
+    FinetuneConfig f = c.finetune();
+    long t0 = System.nanoTime();
+    EvalResultsFile file = new EvalResultsFile(run.root().getFileName().toString(), c);
+    BpeTokenizer tokenizer = ShardData.tokenizer(run);
+    List<int[]> val = ShardData.val(run);
+    List<String> valTexts = val.stream().map(ids -> tokenizer.decode(ids, true)).toList();
+    List<Cloze.Item> cloze = Cloze.items(valTexts, c.eval().clozeItems());
+    LabelledTexts.Split split = LabelledTexts.split(
+        LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
+    try (NDManager root = NDManager.newBaseManager()) {
+      Perplexity.Result ppl;
+      Cloze.Result clozeResult = new Cloze.Result(Double.NaN, 0, 0);
+      BiasProbe.Result bias = new BiasProbe.Result(List.of(), Double.NaN);
+      Perplexity.Result ood = new Perplexity.Result(Double.NaN, Double.NaN, 0, 0);
+      String oodName = oodName(c);
+      try (Gpt lm = GptFiles.read(run.pretrain().resolve("final"), root).gpt()) {
+        if (lm.bidirectional()) { // a masked LM: next-token scores mean nothing for it
+          MaskedLmScore.Result m = MaskedLmScore.evaluate(lm, val, BATCH,
+              c.eval().maxValSequences(), c.pretrain().maskProbability());
+          MaskedLmScore.Pseudo p = MaskedLmScore.pseudoPerplexity(lm, val, BATCH, PSEUDO_WINDOWS);
+          file.maskedLm(m, p);
+          ppl = new Perplexity.Result(p.loss(), p.pseudoPerplexity(), p.tokens(), p.windows());
+        } else {
+          ppl = Perplexity.evaluate(lm, val, BATCH, c.eval().maxValSequences());
+          progress.accept(step(1, ppl.loss()));
+          clozeResult = Cloze.evaluate(lm, cloze, tokenizer::encode);
+          bias = BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode);
+          progress.accept(step(2, Double.NaN));
+          List<int[]> oodDocs = oodTexts(c, split).stream().map(tokenizer::encode).toList();
+          ood = Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences());
+        }
+      }
+      progress.accept(step(3, ppl.loss()));
+      List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, split);
+      progress.accept(step(4, Double.NaN));
+      List<ModelScore> scores = taskScores(run, c, classifierDir, split, tokenizer, root);
+      file.classifier(classifierDir != null ? classifierDir
+          : run.finetune(f.task()).resolve("final"));
+      progress.accept(step(5, Double.NaN));
+      ModelScore main = scores.get(0);
+      EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), ppl.tokens(), f.task(),
+          main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
+          clozeResult.accuracy(), clozeResult.items(), bias.categories(), bias.meanAbsGap(),
+          contamination, oodName, ood.perplexity(), (System.nanoTime() - t0) / 1e9);
+      file.write(run.eval().resolve("results.json"), result, ppl, ood,
+          LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
+      return result;
+    }
+  }
+
+  private static TrainingProgress step(int done, double metric) {
+    return new TrainingProgress("evaluate", done, STEPS, "steps", metric, null, Double.NaN);
+  }
+
+  /** Fine-tuned model first, then each baseline found in the run folder, majority class last. */
+  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, Path classifierDir,
+      LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root) throws IOException {
+    FinetuneConfig f = c.finetune();
+    int[] gold = split.test().stream().mapToInt(LabelledText::label).toArray();
+    int resamples = c.eval().bootstrapResamples();
+    List<ModelScore> scores = new ArrayList<>();
+    Path tuned = classifierDir != null ? classifierDir : run.finetune(f.task()).resolve("final");
+    scores.add(score(f.task(), classify(tuned, split, f, tokenizer, root), gold, resamples, c.seed()));
+    Path scratch = run.baselines(f.task()).resolve("scratch/final");
+    if (Files.isDirectory(scratch)) {
+      scores.add(score(f.task() + "_" + LearningCurve.SCRATCH,
+          classify(scratch, split, f, tokenizer, root), gold, resamples, c.seed()));
+    }
+    Path bow = run.baselines(f.task()).resolve("bow.json");
+    if (Files.isRegularFile(bow)) {
+      scores.add(score(f.task() + "_" + LearningCurve.BOW,
+          BagOfWords.load(bow).predict(split.test()), gold, resamples, c.seed()));
+    }
+    int[] majority = new int[gold.length];
+    Arrays.fill(majority, majorityLabel(split.train()));
+    scores.add(score(f.task() + "_majority", majority, gold, resamples, c.seed()));
+    return scores;
+  }
+
+  private static int[] classify(Path dir, LabelledTexts.Split split, FinetuneConfig f,
+      BpeTokenizer tokenizer, NDManager root) throws IOException {
+    try (Classifier clf = Classifier.load(dir, root)) {
+      int length = Math.min(f.maxLength(), clf.contextLength());
+      return clf.predict(split.test().stream()
+          .map(t -> ClassifierInputs.encode(tokenizer::encode, t.text(), length)).toList(),
+          Math.max(1, f.batchSize()));
+    }
+  }
+
+  static ModelScore score(String name, int[] predicted, int[] gold, int resamples, long seed) {
+    Bootstrap.Interval acc =
+        Bootstrap.ci95(ClassificationScores::accuracy, predicted, gold, resamples, seed);
+    Bootstrap.Interval f1 =
+        Bootstrap.ci95(ClassificationScores::macroF1, predicted, gold, resamples, seed);
+    return new ModelScore(name, acc.value(), acc.low(), acc.high(), acc.stderr(), f1.value(), f1.low(),
+        f1.high(), gold.length);
+  }
+
+  /** The most common training label (the lowest on a tie). */
+  static int majorityLabel(List<LabelledText> train) {
+    int classes = 1 + train.stream().mapToInt(LabelledText::label).max().orElse(0);
+    int[] counts = new int[classes];
+    train.forEach(t -> counts[t.label()]++);
+    int majority = 0;
+    for (int k = 1; k < classes; k++) {
+      majority = counts[k] > counts[majority] ? k : majority;
+    }
+    return majority;
+  }
+
+  private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
+      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split) {
+    List<String> train = ShardData.train(run).stream().map(ids -> tokenizer.decode(ids, true))
+        .toList();
+    int n = c.eval().decontaminationNgram();
+    NgramOverlap longGrams = NgramOverlap.index(train, n);
+    NgramOverlap shortGrams = NgramOverlap.index(train, Math.min(n, SHORT_TEXT_NGRAM));
+    List<String> clozeTexts = cloze.stream().map(i -> i.context() + " " + i.word()).toList();
+    List<String> test = split.test().stream().map(LabelledText::text).toList();
+    return List.of(
+        new Contamination("heldout_docs", n, valTexts.size(), longGrams.countContaminated(valTexts)),
+        new Contamination("cloze", n, clozeTexts.size(), longGrams.countContaminated(clozeTexts)),
+        new Contamination(c.finetune().task() + "_test", shortGrams.n(), test.size(),
+            shortGrams.countContaminated(test)));
+  }
+
+  /** eval.oodInputs, or else the fine-tuning texts (reviews: another genre than most corpora). */
+  private static List<String> oodTexts(RunConfig c, LabelledTexts.Split split) throws IOException {
+    if (c.eval().oodInputs().isEmpty()) {
+      List<String> texts = new ArrayList<>();
+      split.train().forEach(t -> texts.add(t.text()));
+      split.test().forEach(t -> texts.add(t.text()));
+      return List.of(String.join("\n", texts));
+    }
+    List<String> out = new ArrayList<>();
+    for (String p : c.eval().oodInputs()) {
+      Path file = Path.of(p);
+      if (p.endsWith(".jsonl")) {
+        LabelledTexts.readTexts(file).forEach(out::add);
+      } else {
+        out.add(Files.readString(file));
+      }
+    }
+    return out;
+  }
+
+  private static String oodName(RunConfig c) {
+    List<String> files = c.eval().oodInputs().isEmpty() ? c.finetune().inputs()
+        : c.eval().oodInputs();
+    return String.join(", ", files.stream().map(p -> Path.of(p).getFileName().toString()).toList());
+  }
+}

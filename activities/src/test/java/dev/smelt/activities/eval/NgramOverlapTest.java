@@ -1,0 +1,35 @@
+package dev.smelt.activities.eval;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NgramOverlapTest {
+  static final String TRAIN = "It is a truth universally acknowledged, that a single man in "
+      + "possession of a good fortune, must be in want of a wife.";
+
+  @Test
+  void flagsTextSharingAnNgramIgnoringCaseAndPunctuation() {
+    NgramOverlap idx = NgramOverlap.index(List.of(TRAIN), 8);
+    assertTrue(idx.contaminated("Everyone knows THAT a single man in possession of a good... dog"));
+    assertFalse(idx.contaminated("a single man in possession of a dog"), "only 7 words shared");
+    assertFalse(idx.contaminated("short"));
+    assertEquals(1, idx.countContaminated(List.of(TRAIN, "nothing like it at all here, no")));
+  }
+
+  @Test
+  void clozeItemsEndInTheSentencesLastWordAndKeepTheContextBeforeIt() {
+    String doc = "She walked into the garden and looked at the flowers. Hi there. "
+        + "Then she sat down by the old stone wall near the river!  More";
+    List<Cloze.Item> items = Cloze.items(List.of(doc), 10);
+    assertEquals(2, items.size(), items.toString());
+    assertEquals(new Cloze.Item("She walked into the garden and looked at the", "flowers"),
+        items.get(0));
+    assertTrue(items.get(1).context().endsWith("near the"), items.get(1).context());
+    assertEquals("river", items.get(1).word());
+    assertEquals(1, Cloze.items(List.of(doc), 1).size());
+  }
+}
