@@ -2,6 +2,7 @@ package dev.smelt.activities.stage;
 
 import dev.smelt.activities.baseline.BagOfWords;
 import dev.smelt.activities.baseline.LearningCurve;
+import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.finetune.FinetuneJob;
 import dev.smelt.activities.finetune.Finetuner;
 import dev.smelt.activities.finetune.LabelledTexts;
@@ -45,16 +46,18 @@ public class BaselinesActivity implements StageActivities.Baselines {
       Runnable tick = () -> hb.progress(new TrainingProgress("baselines", done.incrementAndGet(),
           total, "steps", Double.NaN, null, Double.NaN));
 
-      Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
-          c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true), s -> tick.run());
-      BagOfWords.train(split.train(), BagOfWords.Settings.defaults(c.seed()))
-          .save(out.resolve("bow.json"));
-      List<CurvePoint> curve = LearningCurve.run(new LearningCurve.Job(f, pretrained,
-          split.train(), split.test(), tokenizer::encode, c.seed(), out.resolve("curve"),
-          c.pretrain().device()), s -> tick.run());
-      LearningCurve.write(out.resolve("learning_curve.json"), curve);
-      return new BaselinesResult(f.task(), out.resolve("scratch/final").toString(),
-          out.resolve("bow.json").toString(), curve, (System.nanoTime() - t0) / 1e9);
+      return EngineThread.call(() -> {
+        Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
+            c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true), s -> tick.run());
+        BagOfWords.train(split.train(), BagOfWords.Settings.defaults(c.seed()))
+            .save(out.resolve("bow.json"));
+        List<CurvePoint> curve = LearningCurve.run(new LearningCurve.Job(f, pretrained,
+            split.train(), split.test(), tokenizer::encode, c.seed(), out.resolve("curve"),
+            c.pretrain().device()), s -> tick.run());
+        LearningCurve.write(out.resolve("learning_curve.json"), curve);
+        return new BaselinesResult(f.task(), out.resolve("scratch/final").toString(),
+            out.resolve("bow.json").toString(), curve, (System.nanoTime() - t0) / 1e9);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException("baselines of run " + in.runId() + " failed", e);
     }

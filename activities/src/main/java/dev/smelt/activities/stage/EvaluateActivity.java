@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.model.EngineThread;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
@@ -11,7 +12,7 @@ public class EvaluateActivity implements StageActivities.Evaluate {
   @Override
   public EvalResult evaluate(StageInput in) {
     try (StageHeartbeat hb = StageHeartbeat.start("evaluate", "steps")) {
-      return RunEvaluation.evaluate(in, null, hb::progress);
+      return EngineThread.call(() -> RunEvaluation.evaluate(in, null, hb::progress));
     } catch (IOException e) {
       throw new UncheckedIOException("evaluation of run " + in.runId() + " failed", e);
     }
