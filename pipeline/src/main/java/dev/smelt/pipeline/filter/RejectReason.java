@@ -12,7 +12,10 @@ public enum RejectReason {
   MISSING_TEXT("the record has no non-empty string 'text' field"),
   TOO_SHORT("fewer characters than the minimum, after cleaning"),
   TOO_LONG("more characters (or bytes) than the maximum"),
-  DUPLICATE("the same cleaned text as a document with a smaller id");
+  DUPLICATE("the same cleaned text as a document with a smaller id"),
+  UNKNOWN_CHARSET("not UTF-8, and the charset is neither declared nor detectable, or Java does not support it"),
+  NOT_TEXT_RECORD("a record with no text to read: a non-response or non-text WARC record, a mail with only attachments"),
+  CORRUPT_FILE("the file's structure (Parquet, WARC, MIME) is corrupt or truncated");
 
   private final String description;
 
