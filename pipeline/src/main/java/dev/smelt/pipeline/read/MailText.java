@@ -1,0 +1,146 @@
+package dev.smelt.pipeline.read;
+
+import dev.smelt.pipeline.filter.RejectReason;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+
+/**
+ * The text of one RFC-822 message: its subject, then its text/plain parts or, when it has none,
+ * its text/html parts converted to text; transfer encodings (quoted-printable, base64) and
+ * charsets decoded, attachments and non-text parts skipped.
+ */
+final class MailText {
+  private static final MimeConfig LENIENT = new MimeConfig.Builder()
+      .setStrictParsing(false)
+      .setMaxLineLen(-1)
+      .setMaxHeaderLen(-1)
+      .setMaxHeaderCount(-1)
+      .setMaxContentLen(-1)
+      .build();
+
+  private final HtmlToText html = new HtmlToText();
+
+  /** What became of a message: its text, or why it has none. */
+  sealed interface Result permits Text, Failed {}
+
+  record Text(String text) implements Result {}
+
+  record Failed(RejectReason reason, String detail) implements Result {}
+
+  Result extract(byte[] message) {
+    Parts parts = new Parts();
+    MimeStreamParser parser = new MimeStreamParser(LENIENT, DecodeMonitor.SILENT, null);
+    parser.setContentDecoding(true);
+    parser.setContentHandler(parts);
+    try {
+      parser.parse(new ByteArrayInputStream(message));
+    } catch (MimeException | IOException | RuntimeException e) {
+      return new Failed(RejectReason.CORRUPT_FILE, "MIME structure: " + e.getMessage());
+    }
+    List<Part> chosen = parts.of("text/plain");
+    boolean isHtml = chosen.isEmpty();
+    if (isHtml) {
+      chosen = parts.of("text/html");
+    }
+    if (chosen.isEmpty() && parts.parts.isEmpty() && parts.multiparts > 0) {
+      return new Failed(RejectReason.CORRUPT_FILE,
+          "multipart message without parts: its boundary never occurs in the body");
+    }
+    if (chosen.isEmpty()) {
+      return new Failed(RejectReason.NOT_TEXT_RECORD,
+          "no text/plain or text/html part outside attachments; parts: " + parts.describe());
+    }
+    StringBuilder text = new StringBuilder(parts.subject == null ? "" : parts.subject.strip());
+    for (Part part : chosen) {
+      TextDecoding.Result decoded = TextDecoding.decode(part.bytes, part.bytes.length, part.charset);
+      if (decoded instanceof TextDecoding.Failed failed) {
+        return new Failed(failed.reason(), part.type + " part: " + failed.detail());
+      }
+      String body = ((TextDecoding.Decoded) decoded).text();
+      text.append(text.length() == 0 ? "" : "\n\n").append(isHtml ? html.text(body) : body);
+    }
+    return new Text(text.toString());
+  }
+
+  /** One leaf part: its media type, declared charset and decoded bytes. */
+  private record Part(String type, String charset, boolean attachment, byte[] bytes) {}
+
+  /** Collects the leaf parts of a message and its subject as the parser walks it. */
+  private static final class Parts extends AbstractContentHandler {
+    final List<Part> parts = new ArrayList<>();
+    String subject;
+    int multiparts;
+    private int messageDepth;
+    private boolean inBodyPart;
+    private String disposition = "";
+
+    List<Part> of(String type) {
+      return parts.stream().filter(p -> !p.attachment && p.type.equals(type)).toList();
+    }
+
+    String describe() {
+      if (parts.isEmpty()) {
+        return "none";
+      }
+      return String.join(", ", parts.stream()
+          .map(p -> p.type + (p.attachment ? " (attachment)" : "")).toList());
+    }
+
+    @Override
+    public void startMessage() {
+      messageDepth++;
+    }
+
+    @Override
+    public void endMessage() {
+      messageDepth--;
+    }
+
+    @Override
+    public void startMultipart(BodyDescriptor body) {
+      multiparts++;
+    }
+
+    @Override
+    public void startBodyPart() {
+      inBodyPart = true;
+    }
+
+    @Override
+    public void startHeader() {
+      disposition = "";
+    }
+
+    @Override
+    public void field(Field field) {
+      String name = field.getNameLowerCase();
+      if (name.equals("content-disposition")) {
+        disposition = field.getBody().trim().toLowerCase(Locale.ROOT);
+      } else if (name.equals("subject") && subject == null && messageDepth == 1 && !inBodyPart) {
+        subject = DecoderUtil.decodeEncodedWords(field.getBody(), DecodeMonitor.SILENT);
+      }
+    }
+
+    @Override
+    public void body(BodyDescriptor body, InputStream content) throws IOException {
+      // "TEXT/PLAIN charset=US-ASCII" (no semicolon) occurs: the type is the first token
+      String type = body.getMimeType() == null ? "text/plain"
+          : body.getMimeType().toLowerCase(Locale.ROOT).split("[;\\s]", 2)[0];
+      boolean attachment = disposition.startsWith("attachment");
+      boolean wanted = !attachment && (type.equals("text/plain") || type.equals("text/html"));
+      parts.add(new Part(type, body.getCharset(), attachment, wanted ? content.readAllBytes() : new byte[0]));
+    }
+  }
+}
