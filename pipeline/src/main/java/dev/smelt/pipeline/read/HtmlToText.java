@@ -4,6 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,6 +39,32 @@ public final class HtmlToText {
       "div", "li", "dt", "dd", "tr", "br", "body", "center", "caption", "figcaption", "title",
       "legend", "fieldset", "details", "summary", "tbody", "thead", "tfoot");
 
+  /** Common HTML tags, as found in plain-text mail parts that spammers fill with markup. */
+  private static final Pattern STRAY_TAG = Pattern.compile(
+      "(?i)</?(html|head|body|div|p|br|table|tbody|tr|td|th|font|span|a|img|b|i|u|center|meta|hr|ul|ol|li|h[1-6])(\\s[^<>]*)?/?>");
+  private static final Pattern WHOLE_PAGE = Pattern.compile("(?i)<(html|body)[\\s>]");
+  private static final Pattern LINE_TAG = Pattern.compile("(?i)<(br|p|div|tr|li|hr)\\b");
+
+  /**
+   * Text that should be plain but may carry HTML: a whole page is converted, stray tags are cut
+   * out (line-making ones become line breaks), and text without tags is returned as it is, so
+   * the line structure of real plain text survives.
+   */
+  public String plainText(String text) {
+    if (WHOLE_PAGE.matcher(text).find()) {
+      return text(text);
+    }
+    Matcher tag = STRAY_TAG.matcher(text);
+    if (!tag.find()) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    do {
+      tag.appendReplacement(out, LINE_TAG.matcher(tag.group()).lookingAt() ? "\n" : "");
+    } while (tag.find());
+    return tag.appendTail(out).toString();
+  }
+
   /** The text of an HTML document given as a string. */
   public String text(String html) {
     return text(Jsoup.parse(html));
@@ -56,7 +83,9 @@ public final class HtmlToText {
     }
     Elements articles = page.select("article");
     if (!articles.isEmpty()) {
-      return render(articles.stream().filter(a -> a.parents().select("article").isEmpty()).toList());
+      return render(articles.stream()
+          .filter(a -> a.parents().stream().noneMatch(p -> p.normalName().equals("article")))
+          .toList());
     }
     Element body = page.body();
     dropLinkHeavyBlocks(body);
@@ -126,7 +155,13 @@ public final class HtmlToText {
     @Override
     public void head(Node node, int depth) {
       if (node instanceof TextNode text) {
-        out.append(inPre(text) ? text.getWholeText() : collapse(text.getWholeText()));
+        if (inPre(text)) {
+          out.append(text.getWholeText());
+        } else {
+          String collapsed = collapse(text.getWholeText());
+          boolean lineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+          out.append(lineStart ? collapsed.stripLeading() : collapsed);
+        }
       } else if (node instanceof Element element) {
         String name = element.normalName();
         if (PARAGRAPHS.contains(name)) {
@@ -152,6 +187,9 @@ public final class HtmlToText {
     }
 
     void breakLines(int wanted) {
+      while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+        out.setLength(out.length() - 1);
+      }
       if (out.length() == 0) {
         return;
       }

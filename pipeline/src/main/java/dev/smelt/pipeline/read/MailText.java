@@ -69,7 +69,7 @@ final class MailText {
         return new Failed(failed.reason(), part.type + " part: " + failed.detail());
       }
       String body = ((TextDecoding.Decoded) decoded).text();
-      text.append(text.length() == 0 ? "" : "\n\n").append(isHtml ? html.text(body) : body);
+      text.append(text.length() == 0 ? "" : "\n\n").append(isHtml ? html.text(body) : html.plainText(body));
     }
     return new Text(text.toString());
   }
@@ -129,8 +129,21 @@ final class MailText {
       if (name.equals("content-disposition")) {
         disposition = field.getBody().trim().toLowerCase(Locale.ROOT);
       } else if (name.equals("subject") && subject == null && messageDepth == 1 && !inBodyPart) {
-        subject = DecoderUtil.decodeEncodedWords(field.getBody(), DecodeMonitor.SILENT);
+        subject = DecoderUtil.decodeEncodedWords(rawBody(field), DecodeMonitor.SILENT);
       }
+    }
+
+    /** The field's value from its raw bytes: mime4j reads 8-bit header bytes as ASCII, losing them. */
+    private static String rawBody(Field field) {
+      byte[] raw = field.getRaw().toByteArray();
+      int colon = 0;
+      while (colon < raw.length && raw[colon] != ':') {
+        colon++;
+      }
+      byte[] value = java.util.Arrays.copyOfRange(raw, Math.min(colon + 1, raw.length), raw.length);
+      TextDecoding.Result decoded = TextDecoding.decode(value, value.length);
+      String text = decoded instanceof TextDecoding.Decoded d ? d.text() : field.getBody();
+      return text.replaceAll("\\r?\\n[ \\t]", " ").strip(); // unfold
     }
 
     @Override
