@@ -4,9 +4,13 @@ import dev.smelt.pipeline.filter.RejectReason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
 import org.apache.james.mime4j.codec.DecoderUtil;
@@ -39,16 +43,45 @@ final class MailText {
 
   record Failed(RejectReason reason, String detail) implements Result {}
 
+  /** A body line "--boundary" followed by a part header: multipart content under no multipart type. */
+  private static final Pattern UNDECLARED_MULTIPART =
+      Pattern.compile("(?m)^--([^\\r\\n]{1,70})\\r?\\nContent-(Type|Transfer-Encoding):");
+
   Result extract(byte[] message) {
+    Parts parts = parse(message);
+    if (parts == null) {
+      return new Failed(RejectReason.CORRUPT_FILE, "MIME structure could not be parsed");
+    }
+    if (parts.multiparts == 0 && parts.parts.size() == 1 && parts.parts.get(0).type.equals("text/plain")) {
+      // Some mailers send multipart bodies without the header that says so: read them as such.
+      Matcher boundary = UNDECLARED_MULTIPART.matcher(
+          new String(parts.parts.get(0).bytes, StandardCharsets.ISO_8859_1));
+      if (boundary.find()) {
+        byte[] header = ("Content-Type: multipart/mixed; boundary=\"" + boundary.group(1) + "\"\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
+        byte[] declared = Arrays.copyOf(header, header.length + message.length);
+        System.arraycopy(message, 0, declared, header.length, message.length);
+        Parts reparsed = parse(declared);
+        parts = reparsed != null && !reparsed.parts.isEmpty() ? reparsed : parts;
+      }
+    }
+    return text(parts);
+  }
+
+  private static Parts parse(byte[] message) {
     Parts parts = new Parts();
     MimeStreamParser parser = new MimeStreamParser(LENIENT, DecodeMonitor.SILENT, null);
     parser.setContentDecoding(true);
     parser.setContentHandler(parts);
     try {
       parser.parse(new ByteArrayInputStream(message));
+      return parts;
     } catch (MimeException | IOException | RuntimeException e) {
-      return new Failed(RejectReason.CORRUPT_FILE, "MIME structure: " + e.getMessage());
+      return null;
     }
+  }
+
+  private Result text(Parts parts) {
     List<Part> chosen = parts.of("text/plain");
     boolean isHtml = chosen.isEmpty();
     if (isHtml) {

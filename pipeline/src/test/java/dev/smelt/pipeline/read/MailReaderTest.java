@@ -189,4 +189,27 @@ class MailReaderTest {
         .repeat(2).getBytes(StandardCharsets.US_ASCII));
     assertTrue(keptText(read(dir, "nbsp.eml", mail.toByteArray()).get(0)).contains("here:\u00A0and"));
   }
+
+  @Test
+  void readsAMultipartBodyWhoseHeaderForgotToDeclareIt() throws IOException {
+    byte[] mail = bytes("""
+        From: a@example.com
+        Subject: offer
+        MIME-Version: 1.0
+
+        This is a multipart MIME message.
+
+        --= Boundary 42
+        Content-Type: text/plain; charset="iso-8859-1"
+
+        Plain words only.
+        --= Boundary 42
+        Content-Type: application/octet-stream; name="page.html"
+        Content-Transfer-Encoding: base64
+
+        PGh0bWw+
+        --= Boundary 42--
+        """);
+    assertEquals("offer\n\nPlain words only.", keptText(read(dir, "undeclared.eml", mail).get(0)).strip());
+  }
 }
