@@ -12,8 +12,9 @@ import java.util.stream.Stream;
  *
  * <pre>
  * examples/scripts/fetch-spamassassin.sh full /tmp/sa-cache
- * mvn -q -pl pipeline test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=dev.smelt.pipeline.data.FullCorpusFunnel -Dexec.args="/tmp/sa-cache/spamassassin /tmp/sa-run"
+ * mvn -q -pl pipeline test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * cd pipeline &amp;&amp; java -Xmx4g -cp target/test-classes:target/classes:$(cat target/cp.txt) \
+ *   dev.smelt.pipeline.data.FullCorpusFunnel /tmp/sa-cache/spamassassin /tmp/sa-run
  * </pre>
  */
 public final class FullCorpusFunnel {
