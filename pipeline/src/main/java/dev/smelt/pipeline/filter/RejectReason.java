@@ -58,7 +58,11 @@ public enum RejectReason {
   LICENSE_TEXT("the text of a software or content licence (SPDX list)"),
   COPYRIGHT_NOTICE("a copyright notice: 'Copyright (c) YEAR …', '©' or 'All rights reserved'"),
   OPTED_OUT("the source or a URL in the text matches data.filterSettings.copyright.optOut"),
-  PROTECTED_OVERLAP("shares too many word 13-grams with a work under data.filterSettings.copyright.protectedDir");
+  PROTECTED_OVERLAP("shares too many word 13-grams with a work under data.filterSettings.copyright.protectedDir"),
+  // --- readers (issue 4): charsets, records, corrupt containers ---
+  UNKNOWN_CHARSET("not UTF-8, and the charset is neither declared nor detectable, or Java does not support it"),
+  NOT_TEXT_RECORD("a record with no text to read: a non-response or non-text WARC record, a mail with only attachments"),
+  CORRUPT_FILE("the file's structure (Parquet, WARC, MIME) is corrupt or truncated");
 
   private final String description;
 

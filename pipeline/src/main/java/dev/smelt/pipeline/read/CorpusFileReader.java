@@ -18,23 +18,30 @@ import java.util.zip.ZipException;
 /**
  * Reads one corpus file into documents and read rejects, and never throws for what is in the
  * file: an unreadable, corrupt, binary or empty file becomes a reject, so one bad file cannot stop
- * a run. Gzip is recognised by its magic bytes, whatever the file is called.
+ * a run. Gzip is recognised by its magic bytes, whatever the file is called. The reader is chosen
+ * by the file's name, or, when no reader claims the name, by its first bytes (mail headers, a
+ * WARC header, an HTML doctype).
  */
 public final class CorpusFileReader {
   /** Largest document (or JSONL line) read, in bytes; larger ones are rejected TOO_LONG. */
-  public static final int DEFAULT_MAX_DOC_BYTES = 64 * 1024 * 1024;
+  public static final int DEFAULT_MAX_DOC_BYTES = ReaderOptions.DEFAULT_MAX_DOC_BYTES;
 
   private static final int BUFFER = 64 * 1024;
   private static final int SNIFF_BYTES = 8 * 1024;
 
   private final List<FormatReader> formats;
 
+  /** Every reader, default settings. */
   public CorpusFileReader() {
-    this(DEFAULT_MAX_DOC_BYTES);
+    this(ReaderOptions.defaults());
   }
 
   public CorpusFileReader(int maxDocBytes) {
-    this(List.of(new JsonlReader(maxDocBytes), new PlainTextReader(maxDocBytes)));
+    this(ReaderOptions.defaults().withMaxDocBytes(maxDocBytes));
+  }
+
+  public CorpusFileReader(ReaderOptions options) {
+    this(FormatReaders.create(options));
   }
 
   public CorpusFileReader(List<FormatReader> formats) {
@@ -45,18 +52,17 @@ public final class CorpusFileReader {
     String name = file.relativePath().toLowerCase(Locale.ROOT);
     boolean gzName = name.endsWith(".gz");
     String plainName = gzName ? name.substring(0, name.length() - 3) : name;
-    FormatReader format = formats.stream().filter(f -> f.accepts(plainName)).findFirst().orElse(null);
-    if (format == null) {
-      reject(file, out, RejectReason.UNSUPPORTED_FORMAT,
-          "no reader for '" + file.relativePath() + "'; supported: " + supported());
-      return;
-    }
-    boolean gzip = false;
+    FormatReader byName = formats.stream().filter(f -> f.accepts(plainName)).findFirst().orElse(null);
     long[] emitted = {0};
     Consumer<DocDecision> counted = decision -> {
       emitted[0]++;
       out.accept(decision);
     };
+    if (byName instanceof RandomAccessFormatReader whole) {
+      readWhole(file, whole, gzName, counted, emitted);
+      return;
+    }
+    boolean gzip = false;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file.toPath()), BUFFER)) {
       gzip = startsWithGzipMagic(raw);
       if (gzName && !gzip) {
@@ -65,26 +71,53 @@ public final class CorpusFileReader {
       }
       InputStream content =
           gzip ? new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER) : raw;
-      readContent(file, format, content, gzip, counted);
-    } catch (ZipException | EOFException e) {
-      // Only a decompressor fails like this; for a plain file it would be a failing disk.
-      RejectReason reason = gzip ? RejectReason.BAD_GZIP : RejectReason.UNREADABLE_FILE;
-      reject(file, out, reason, describe(e) + afterRecords(emitted[0]));
+      readContent(file, byName, content, gzip, counted);
+    } catch (ZipException e) {
+      reject(file, out, RejectReason.BAD_GZIP, describe(e) + afterRecords(emitted[0]));
+    } catch (EOFException e) {
+      // A stream that ends inside a gzip member or a record: the file was cut short.
+      RejectReason reason = gzip ? RejectReason.BAD_GZIP : RejectReason.CORRUPT_FILE;
+      reject(file, out, reason, "truncated: " + describe(e) + afterRecords(emitted[0]));
     } catch (IOException e) {
       reject(file, out, RejectReason.UNREADABLE_FILE, describe(e) + afterRecords(emitted[0]));
     }
   }
 
-  /** Rejects empty and binary content up front, so formats only ever see text. */
-  private static void readContent(CorpusFile file, FormatReader format, InputStream content,
+  private static void readWhole(CorpusFile file, RandomAccessFormatReader format, boolean gzName,
+      Consumer<DocDecision> out, long[] emitted) {
+    if (gzName) {
+      reject(file, out, RejectReason.UNSUPPORTED_FORMAT,
+          format.name() + " files compress internally and cannot be read through gzip: gunzip it");
+      return;
+    }
+    try {
+      format.readFile(file, out);
+    } catch (IOException e) {
+      reject(file, out, RejectReason.UNREADABLE_FILE, describe(e) + afterRecords(emitted[0]));
+    }
+  }
+
+  /**
+   * Picks a reader by content when the name did not, and rejects empty and binary content up
+   * front, so text formats only ever see text.
+   */
+  private void readContent(CorpusFile file, FormatReader byName, InputStream content,
       boolean gzip, Consumer<DocDecision> out) throws IOException {
     content.mark(SNIFF_BYTES);
     byte[] head = content.readNBytes(SNIFF_BYTES);
     content.reset();
-    int nul = indexOfNul(head);
     if (head.length == 0) {
       reject(file, out, RejectReason.EMPTY_FILE, gzip ? "decompresses to 0 bytes" : "0 bytes");
-    } else if (nul >= 0) {
+      return;
+    }
+    FormatReader format = byName != null ? byName
+        : formats.stream().filter(f -> !(f instanceof RandomAccessFormatReader))
+            .filter(f -> f.recognizes(head)).findFirst().orElse(null);
+    int nul = indexOfNul(head);
+    if (format == null) {
+      reject(file, out, RejectReason.UNSUPPORTED_FORMAT, "no reader for '" + file.relativePath()
+          + "' by its name or its first bytes; supported: " + supported());
+    } else if (nul >= 0 && format.textOnly()) {
       reject(file, out, RejectReason.BINARY_FILE, "NUL byte at offset " + nul,
           Utf8.decodeLenient(head, head.length));
     } else {

@@ -18,12 +18,19 @@ import java.util.function.Consumer;
  * on its own and reading goes on; blank lines are skipped.
  */
 public final class JsonlReader implements FormatReader {
+  public static final String NAME = "jsonl";
+
   private final ObjectMapper json =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private final int maxLineBytes;
 
   public JsonlReader(int maxLineBytes) {
     this.maxLineBytes = maxLineBytes;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
   }
 
   @Override

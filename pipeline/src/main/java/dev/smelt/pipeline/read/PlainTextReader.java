@@ -2,18 +2,28 @@ package dev.smelt.pipeline.read;
 
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
-import dev.smelt.pipeline.filter.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** Plain text and Markdown: the whole file is one document, its id the file's relative path. */
+/**
+ * Plain text and Markdown: the whole file is one document, its id the file's relative path. A
+ * file that is not UTF-8 is decoded with its detected charset when detection is confident (a
+ * Latin-1 or Windows-1252 file becomes a document), and rejected with the reason otherwise.
+ */
 public final class PlainTextReader implements FormatReader {
+  public static final String NAME = "text";
+
   private final int maxFileBytes;
 
   public PlainTextReader(int maxFileBytes) {
     this.maxFileBytes = maxFileBytes;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
   }
 
   @Override
@@ -24,18 +34,13 @@ public final class PlainTextReader implements FormatReader {
   @Override
   public void read(CorpusFile file, InputStream content, Consumer<DocDecision> out)
       throws IOException {
-    byte[] bytes = content.readNBytes(maxFileBytes);
     String id = file.relativePath();
-    Doc raw = new Doc(id, id, Utf8.decodeLenient(bytes, bytes.length));
-    if (content.read() >= 0) {
-      out.accept(
-          DocDecision.reject(raw, RejectReason.TOO_LONG, "file longer than " + maxFileBytes + " bytes"));
+    BoundedBytes bytes = BoundedBytes.read(content, maxFileBytes);
+    Doc raw = new Doc(id, id, bytes.lenientText());
+    if (bytes.tooLong()) {
+      out.accept(bytes.tooLongReject(raw, "file"));
       return;
     }
-    try {
-      out.accept(DocDecision.keep(new Doc(id, id, Utf8.decodeStrict(bytes, bytes.length))));
-    } catch (Utf8.InvalidUtf8 e) {
-      out.accept(DocDecision.reject(raw, RejectReason.INVALID_UTF8, e.getMessage()));
-    }
+    out.accept(bytes.decide(raw, null));
   }
 }

@@ -27,22 +27,27 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
   public static final String FILES_READ = "read/files";
 
   private final List<CorpusFile> files;
-  private final int maxDocBytes;
+  private final ReaderOptions options;
 
-  private ReadCorpus(List<CorpusFile> files, int maxDocBytes) {
+  private ReadCorpus(List<CorpusFile> files, ReaderOptions options) {
     super("Read corpus");
     this.files = files;
-    this.maxDocBytes = maxDocBytes;
+    this.options = options;
   }
 
-  /** @throws IllegalArgumentException naming an input that does not exist */
+  /** Reads with every reader. @throws IllegalArgumentException naming an input that does not exist */
   public static ReadCorpus from(List<Path> inputs) {
-    return new ReadCorpus(CorpusFiles.list(inputs), CorpusFileReader.DEFAULT_MAX_DOC_BYTES);
+    return new ReadCorpus(CorpusFiles.list(inputs), ReaderOptions.defaults());
   }
 
   /** Documents (or JSONL lines) over this many bytes are rejected TOO_LONG without being held. */
   public ReadCorpus withMaxDocBytes(int maxDocBytes) {
-    return new ReadCorpus(files, maxDocBytes);
+    return new ReadCorpus(files, options.withMaxDocBytes(maxDocBytes));
+  }
+
+  /** Which readers run, and their settings. */
+  public ReadCorpus withReaders(ReaderOptions readers) {
+    return new ReadCorpus(files, readers);
   }
 
   public List<CorpusFile> files() {
@@ -54,23 +59,23 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
     return begin
         .apply("List files", Create.of(files).withCoder(SerializableCoder.of(CorpusFile.class)))
         .apply("Spread files", Reshuffle.viaRandomKey())
-        .apply("Read files", ParDo.of(new ReadFileFn(maxDocBytes)))
+        .apply("Read files", ParDo.of(new ReadFileFn(options)))
         .setCoder(SerializableCoder.of(DocDecision.class))
         .apply(RouteDecisions.forStage(STAGE));
   }
 
   private static final class ReadFileFn extends DoFn<CorpusFile, DocDecision> {
-    private final int maxDocBytes;
+    private final ReaderOptions options;
     private final Counter filesRead = Metrics.counter(FunnelCounters.NAMESPACE, FILES_READ);
     private transient CorpusFileReader reader;
 
-    ReadFileFn(int maxDocBytes) {
-      this.maxDocBytes = maxDocBytes;
+    ReadFileFn(ReaderOptions options) {
+      this.options = options;
     }
 
     @Setup
     public void setup() {
-      reader = new CorpusFileReader(maxDocBytes);
+      reader = new CorpusFileReader(options);
     }
 
     @ProcessElement

@@ -138,11 +138,55 @@ class CorpusFileReaderTest {
   }
 
   @Test
-  void rejectsATextFileWithInvalidUtf8KeepingTheBytesLeniently() throws IOException {
+  void decodesALatin1TextFileWithItsDetectedCharsetInsteadOfRejectingIt() throws IOException {
     byte[] latin1 = "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
-    Decision.Reject reject = onlyReject(read("l.txt", latin1), RejectReason.INVALID_UTF8);
-    assertEquals("invalid UTF-8 at byte offset 3", reject.detail());
-    assertEquals("caf\uFFFD au lait", read("l2.txt", latin1).get(0).doc().text());
+    assertEquals(List.of(DocDecision.keep(new Doc("l.txt", "l.txt", "caf\u00e9 au lait"))), read("l.txt", latin1));
+  }
+
+  @Test
+  void rejectsMostlyUtf8TextWithABrokenSequenceAsInvalidUtf8KeepingTheBytesLeniently() throws IOException {
+    byte[] text = concat(utf8("na\u00efve caf\u00e9 \u00fcber"), new byte[] {(byte) 0xC3});
+    Decision.Reject reject = onlyReject(read("u.txt", text), RejectReason.INVALID_UTF8);
+    assertEquals("invalid UTF-8 at byte offset 18", reject.detail());
+    assertEquals("na\u00efve caf\u00e9 \u00fcber\uFFFD", read("u2.txt", text).get(0).doc().text());
+  }
+
+  @Test
+  void rejectsBytesOfNoDetectableCharsetAsUnknownCharset() throws IOException {
+    byte[] odd = {(byte) 0x81, (byte) 0x8d, (byte) 0x8f, (byte) 0x90, (byte) 0x9d, (byte) 0x81, 'a'};
+    Decision.Reject reject = onlyReject(read("odd.txt", odd), RejectReason.UNKNOWN_CHARSET);
+    assertTrue(reject.detail().contains("no other charset detected"), reject.detail());
+  }
+
+  @Test
+  void rejectsAFileWithAnUnknownNameAndUnrecognisedContentAsUnsupported() throws IOException {
+    Decision.Reject reject = onlyReject(read("data.bin", new byte[] {1, 2, 0, 4}), RejectReason.UNSUPPORTED_FORMAT);
+    assertTrue(reject.detail().contains("by its name or its first bytes"), reject.detail());
+  }
+
+  @Test
+  void readsAnHtmlFileWithTheCharsetItsMetaTagDeclares() throws IOException {
+    byte[] page = ("<html><head><meta charset=\"windows-1252\"></head><body><p>Na\u00efve \u2013 "
+        + "caf\u00e9</p></body></html>").getBytes("windows-1252");
+    assertEquals("Na\u00efve \u2013 caf\u00e9", read("p.htm", page).get(0).doc().text());
+  }
+
+  @Test
+  void recognisesAnUnnamedHtmlPageAndAGzippedOneByTheirContent() throws IOException {
+    byte[] page = utf8("<!DOCTYPE html><html><body><p>Hello page</p></body></html>");
+    assertEquals("Hello page", read("index", page).get(0).doc().text());
+    assertEquals("Hello page", read("page.html.gz", gzip(page)).get(0).doc().text());
+  }
+
+  @Test
+  void readsOnlyTheSelectedFormats() throws IOException {
+    Path file = dir.resolve("p.html");
+    Files.write(file, utf8("<p>x</p>"));
+    List<DocDecision> out = new ArrayList<>();
+    new CorpusFileReader(ReaderOptions.defaults().withFormats(List.of("jsonl", "text")))
+        .read(new CorpusFile(file.toString(), "p.html"), out::add);
+    Decision.Reject reject = onlyReject(out, RejectReason.UNSUPPORTED_FORMAT);
+    assertTrue(reject.detail().contains(".jsonl, .txt, .md"), reject.detail());
   }
 
   @Test

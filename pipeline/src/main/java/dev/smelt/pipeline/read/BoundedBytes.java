@@ -1,0 +1,39 @@
+package dev.smelt.pipeline.read;
+
+import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.pipeline.filter.DocDecision;
+import dev.smelt.pipeline.filter.RejectReason;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** The bytes of one document, read up to a limit so that a huge one is never held whole. */
+record BoundedBytes(byte[] bytes, int limit, boolean tooLong) {
+
+  static BoundedBytes read(InputStream in, int limit) throws IOException {
+    byte[] bytes = in.readNBytes(limit);
+    return new BoundedBytes(bytes, limit, in.read() >= 0);
+  }
+
+  static BoundedBytes of(byte[] bytes, int length, int limit) {
+    return new BoundedBytes(java.util.Arrays.copyOf(bytes, Math.min(length, limit)), limit, length > limit);
+  }
+
+  /** The start of the bytes, decoded leniently: the text a reject row shows. */
+  String lenientText() {
+    return Utf8.decodeLenient(bytes, bytes.length);
+  }
+
+  DocDecision tooLongReject(Doc raw, String what) {
+    return DocDecision.reject(raw, RejectReason.TOO_LONG, what + " longer than " + limit + " bytes");
+  }
+
+  /** Keeps the text decoded (with a declared or detected charset), or rejects with why not. */
+  DocDecision decide(Doc raw, String declaredCharset) {
+    TextDecoding.Result result = TextDecoding.decode(bytes, bytes.length, declaredCharset);
+    if (result instanceof TextDecoding.Decoded decoded) {
+      return DocDecision.keep(new Doc(raw.docId(), raw.source(), decoded.text()));
+    }
+    TextDecoding.Failed failed = (TextDecoding.Failed) result;
+    return DocDecision.reject(raw, failed.reason(), failed.detail());
+  }
+}

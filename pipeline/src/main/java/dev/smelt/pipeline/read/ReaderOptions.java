@@ -1,0 +1,46 @@
+package dev.smelt.pipeline.read;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Which readers a run uses and how they read.
+ *
+ * @param formats reader names ({@link FormatReaders#NAMES}), in the order they are tried
+ * @param maxDocBytes largest document (JSONL line, mail message, WARC payload) read, in bytes
+ * @param parquetColumns the Parquet columns holding text, id and source
+ */
+public record ReaderOptions(List<String> formats, int maxDocBytes, ParquetColumns parquetColumns)
+    implements Serializable {
+  /** Largest document read by default; larger ones are rejected TOO_LONG. */
+  public static final int DEFAULT_MAX_DOC_BYTES = 64 * 1024 * 1024;
+
+  /**
+   * @throws IllegalArgumentException for an unknown or repeated reader name, or a bad limit
+   */
+  public ReaderOptions {
+    formats = List.copyOf(formats);
+    FormatReaders.checkNames(formats);
+    if (maxDocBytes <= 0) {
+      throw new IllegalArgumentException("the largest document size must be positive, not " + maxDocBytes);
+    }
+    parquetColumns = parquetColumns == null ? ParquetColumns.DEFAULT : parquetColumns;
+  }
+
+  /** Every reader, default limits and columns. */
+  public static ReaderOptions defaults() {
+    return new ReaderOptions(FormatReaders.NAMES, DEFAULT_MAX_DOC_BYTES, ParquetColumns.DEFAULT);
+  }
+
+  public ReaderOptions withFormats(List<String> names) {
+    return new ReaderOptions(names, maxDocBytes, parquetColumns);
+  }
+
+  public ReaderOptions withMaxDocBytes(int bytes) {
+    return new ReaderOptions(formats, bytes, parquetColumns);
+  }
+
+  public ReaderOptions withParquetColumns(ParquetColumns columns) {
+    return new ReaderOptions(formats, maxDocBytes, columns);
+  }
+}
