@@ -1,11 +1,6 @@
 package dev.smelt.activities.stage;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.run.RunFolder;
-import dev.smelt.pipeline.data.DataPipeline;
-import dev.smelt.pipeline.data.FilterSettings;
-import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
@@ -13,20 +8,10 @@ import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
-import java.nio.file.Path;
 import java.util.List;
 
 /** Runs the Beam data pipeline: raw corpora → data/clean, data/rejects, data/stats.json. */
 public class DataActivity implements StageActivities.Data {
-  /** Config and pipeline settings records share field names; unknown ones would be a bug. */
-  private static final ObjectMapper SETTINGS =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-  /** The run config's filter settings as the pipeline's records (same names, same nesting). */
-  public static FilterSettings filterSettings(dev.smelt.workflows.config.FilterSettings config) {
-    return SETTINGS.convertValue(config, FilterSettings.class);
-  }
-
   @Override
   public DataResult prepare(StageInput in) {
     RunFolder run = RunFolder.of(in.runDir());
@@ -36,10 +21,7 @@ public class DataActivity implements StageActivities.Data {
     RunFiles.deleteRecursively(run.data());
     DataStats stats;
     try (StageHeartbeat hb = StageHeartbeat.start("data", "docs")) {
-      stats = DataPipeline.run(
-          new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), run.data(),
-              d.minChars(), d.maxChars(), d.runner(), List.of(), d.filters(),
-              filterSettings(d.filterSettings())),
+      stats = DataStage.run(d, run.data(), List.of(),
           p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
     }
     List<ReasonCount> rejects = stats.rejects().stream()

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.activities.stage.DataActivity;
+import dev.smelt.activities.stage.DataStage;
 import dev.smelt.pipeline.data.FilterChain;
 import dev.smelt.pipeline.data.FilterSettings;
 import dev.smelt.workflows.config.RunConfig;
@@ -35,7 +35,7 @@ class FilterConfigTest {
   void defaultsInTheYamlAreThePipelinesDefaultsAndNamesMatch() {
     RunConfig c = ConfigLoader.load(ConfigLoaderTest.EXAMPLES.resolve("demo.yaml"));
     assertEquals(FilterChain.DEFAULT, c.data().filters());
-    assertEquals(FilterSettings.DEFAULTS, DataActivity.filterSettings(c.data().filterSettings()));
+    assertEquals(FilterSettings.DEFAULTS, DataStage.filterSettings(c.data().filterSettings()));
   }
 
   @Test
@@ -43,7 +43,7 @@ class FilterConfigTest {
     RunConfig c = ConfigLoader.load(write("  filters: [language, c4, dedup]\n"
         + "  filterSettings:\n    toxicity:\n      maxScore: 0.02\n    language:\n      allow: [en, fr]\n"));
     assertEquals(List.of("language", "c4", "dedup"), c.data().filters());
-    FilterSettings s = DataActivity.filterSettings(c.data().filterSettings());
+    FilterSettings s = DataStage.filterSettings(c.data().filterSettings());
     assertEquals(0.02, s.toxicity().maxScore());
     assertEquals(3, s.toxicity().minHits(), "untouched keys keep their defaults");
     assertEquals(List.of("en", "fr"), s.language().allow());
