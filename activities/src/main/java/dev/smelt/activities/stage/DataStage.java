@@ -7,6 +7,7 @@ import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.FilterSettings;
+import dev.smelt.pipeline.read.ReaderOptions;
 import dev.smelt.workflows.config.DataConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,8 @@ public final class DataStage {
     return DataPipeline.run(
         new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
             d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
-            filterSettings(d.filterSettings())),
+            filterSettings(d.filterSettings()),
+            ReaderOptions.defaults().withFormats(d.readers())),
         onProgress);
   }
 

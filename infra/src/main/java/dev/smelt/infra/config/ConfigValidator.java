@@ -1,6 +1,7 @@
 package dev.smelt.infra.config;
 
 import dev.smelt.activities.model.ModelPresets;
+import dev.smelt.pipeline.read.FormatReaders;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.ModelConfig;
@@ -44,6 +45,10 @@ final class ConfigValidator {
     require(d.valFraction() > 0 && d.valFraction() <= 0.5, "data.valFraction",
         "must be in (0, 0.5]");
     require(d.runner() != null && !d.runner().isBlank(), "data.runner", "must name a Beam runner");
+    require(d.readers() != null && !d.readers().isEmpty()
+        && FormatReaders.NAMES.containsAll(d.readers())
+        && d.readers().stream().distinct().count() == d.readers().size(), "data.readers",
+        "must list readers from " + String.join(", ", FormatReaders.NAMES) + ", each once");
     FilterSettingsValidator.validate(d.filters(), d.filterSettings());
   }
 

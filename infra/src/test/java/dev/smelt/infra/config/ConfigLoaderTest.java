@@ -121,6 +121,13 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void unknownReaderIsNamed() throws IOException {
+    Path f = write("data:\n  inputs: [corpus.txt]\n  readers: [jsonl, pdf]\nfinetune:\n  inputs: [corpus.txt]\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("key 'data.readers' must list readers from"), e.getMessage());
+  }
+
+  @Test
   void headsMustDivideWidth() throws IOException {
     Path f = write(MINIMAL + "model:\n  preset: custom\n  heads: 3\n  dModel: 128\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));

@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.data;
 
+import dev.smelt.pipeline.read.ReaderOptions;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -15,10 +16,12 @@ import java.util.Objects;
  * @param pipelineArgs further Beam options as {@code --flag=value}
  * @param filters the filter stages to run after reading and cleaning, in order (see {@link FilterChain#NAMES})
  * @param settings every filter's thresholds
+ * @param readers which readers run and how (null: every reader, default limits)
  */
 public record DataPipelineSpec(
     List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
-    List<String> pipelineArgs, List<String> filters, FilterSettings settings) {
+    List<String> pipelineArgs, List<String> filters, FilterSettings settings,
+    ReaderOptions readers) {
 
   public DataPipelineSpec {
     Objects.requireNonNull(dataDir, "dataDir");
@@ -26,6 +29,7 @@ public record DataPipelineSpec(
     pipelineArgs = pipelineArgs == null ? List.of() : List.copyOf(pipelineArgs);
     filters = FilterChain.check(filters);
     settings = settings == null ? FilterSettings.DEFAULTS : settings;
+    readers = readers == null ? ReaderOptions.defaults() : readers;
     if (inputs.isEmpty()) {
       throw new IllegalArgumentException("no inputs given: name at least one corpus file or folder");
     }
@@ -43,11 +47,12 @@ public record DataPipelineSpec(
   /** The original data stage: length filter, then exact dedup, on the DirectRunner. */
   public static DataPipelineSpec local(List<Path> inputs, Path dataDir, int minChars, int maxChars) {
     return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, "DirectRunner", List.of(),
-        List.of("length", "dedup"), FilterSettings.DEFAULTS);
+        List.of("length", "dedup"), FilterSettings.DEFAULTS, null);
   }
 
   /** This spec with another filter chain and settings. */
   public DataPipelineSpec withFilters(List<String> filters, FilterSettings settings) {
-    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters, settings);
+    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters,
+        settings, readers);
   }
 }

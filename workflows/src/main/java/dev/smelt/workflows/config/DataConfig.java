@@ -5,15 +5,17 @@ import java.util.List;
 /**
  * The data stage.
  *
- * @param inputs files or folders of raw text (.txt, optionally .gz), absolute paths
+ * @param inputs files or folders of raw text (see readers; gzip is detected), absolute paths
  * @param minChars documents shorter than this, after cleaning, are rejected as too short
  * @param maxChars documents longer than this are rejected as too long (protects memory)
  * @param valFraction share of documents, chosen by a hash of doc_id, held out for validation
  * @param runner Beam runner name (DirectRunner by default)
+ * @param readers the readers tried on each input file, in order: jsonl, text, parquet, html, mail,
+ *     warc
  * @param filters the filter stages to run, in order: length, language, gopher_quality,
  *     gopher_repetition, c4, fineweb, pii, toxicity, copyright, dedup
  * @param filterSettings every filter's thresholds
  */
 public record DataConfig(
     List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
-    List<String> filters, FilterSettings filterSettings) {}
+    List<String> readers, List<String> filters, FilterSettings filterSettings) {}
