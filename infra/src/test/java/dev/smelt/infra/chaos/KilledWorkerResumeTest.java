@@ -57,30 +57,33 @@ class KilledWorkerResumeTest {
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
         TemporalConnection conn = TemporalConnection.open(server.target(), null)) {
       WorkerProcess worker = WorkerProcess.start(server.target(), dir.resolve("worker-0.log"));
-      String workflowId = "smelt-chaos";
-      TrainingRun run = conn.client().newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
-          .setWorkflowId(workflowId).setTaskQueue(TrainingRun.CPU_QUEUE).build());
-      CompletableFuture<RunSummary> result =
-          WorkflowClient.execute(run::run, new StageInput("chaos", runDir.toString(), cfg));
-      RunWatcher probe = new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
+      try {
+        String workflowId = "smelt-chaos";
+        TrainingRun run = conn.client().newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId).setTaskQueue(TrainingRun.CPU_QUEUE).build());
+        CompletableFuture<RunSummary> result =
+            WorkflowClient.execute(run::run, new StageInput("chaos", runDir.toString(), cfg));
+        RunWatcher probe = new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
 
-      for (int killAt : killSteps(new Random(cfg.seed()))) {
-        StageSnapshot before = await(probe, workflowId, s -> pretrainStep(s) >= killAt);
-        long killed = System.nanoTime();
-        worker.kill();
-        worker = WorkerProcess.start(server.target(), dir.resolve("worker-" + killAt + ".log"));
-        long deadStep = pretrainStep(before);
-        // The dead attempt can heartbeat no more: the next change is the resumed attempt's step.
-        StageSnapshot after = await(probe, workflowId,
-            s -> pretrainStep(s) > 0 && pretrainStep(s) != deadStep);
-        double latency = (System.nanoTime() - killed) / 1e9;
-        latencies.add(latency);
-        System.out.printf("chaos: killed worker at step %d (attempt %d); resumed at step %d "
-            + "(attempt %d) after %.1f s%n", deadStep, before.attempt(), pretrainStep(after),
-            after.attempt(), latency);
+        for (int killAt : killSteps(new Random(cfg.seed()))) {
+          StageSnapshot before = await(probe, workflowId, s -> pretrainStep(s) >= killAt);
+          long killed = System.nanoTime();
+          worker.kill();
+          worker = WorkerProcess.start(server.target(), dir.resolve("worker-" + killAt + ".log"));
+          long deadStep = pretrainStep(before);
+          // The dead attempt can heartbeat no more: the next change is the resumed attempt's step.
+          StageSnapshot after = await(probe, workflowId,
+              s -> pretrainStep(s) > 0 && pretrainStep(s) != deadStep);
+          double latency = (System.nanoTime() - killed) / 1e9;
+          latencies.add(latency);
+          System.out.printf("chaos: killed worker at step %d (attempt %d); resumed at step %d "
+              + "(attempt %d) after %.1f s%n", deadStep, before.attempt(), pretrainStep(after),
+              after.attempt(), latency);
+        }
+        summary = result.get(10, TimeUnit.MINUTES);
+      } finally {
+        worker.kill(); // also when the test fails: no worker outlives it
       }
-      summary = result.get(10, TimeUnit.MINUTES);
-      worker.kill();
     }
     System.out.println("chaos: resume latencies (kill → first new step) in s: " + latencies);
     assertTrue(summary.pretrain().resumedFromStep() > 0, "the last attempt resumed from a checkpoint");

@@ -19,10 +19,12 @@ final class WorkerProcess {
         "-Dai.djl.pytorch.num_threads=1",
         "-cp", System.getProperty("java.class.path"),
         "dev.smelt.infra.cli.SmeltCli", "worker", "--temporal", temporal);
-    return new WorkerProcess(new ProcessBuilder(cmd)
+    Process p = new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-        .start());
+        .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly));
+    return new WorkerProcess(p);
   }
 
   /** kill -9: no shutdown hooks, no last heartbeat, no cleanup. */
