@@ -124,7 +124,12 @@ EOF
 
   echo "== DJL: $shape batch=$batch on $device, $repeats x $steps steps after $warmup warm-up"
   local cp="$bundle/classes:$(ls "$bundle"/lib/*.jar | tr '\n' ':')"
-  PYTORCH_LIBRARY_PATH="$libtorch" PYTORCH_FLAVOR="$flavor" DJL_CACHE_DIR="$work/djl-cache" \
+  # pip's torch keeps libcudart in site-packages/nvidia/cuda_runtime/lib; DJL's GPU count (JNA)
+  # looks for it on the loader path. libtorch itself finds it through its own RUNPATH.
+  local cudart
+  cudart="$("$py" -c 'import nvidia.cuda_runtime as c; print(list(c.__path__)[0] + "/lib")' 2>/dev/null)"
+  [ -d "$cudart" ] && echo "cudart for DJL's GPU count: $cudart"
+  LD_LIBRARY_PATH="${cudart:+$cudart:}${LD_LIBRARY_PATH:-}" PYTORCH_LIBRARY_PATH="$libtorch" PYTORCH_FLAVOR="$flavor" DJL_CACHE_DIR="$work/djl-cache" \
     OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" \
     "$bundle/jre/bin/java" -Xmx8g -Dai.djl.offline=true \
     -Dorg.slf4j.simpleLogger.log.ai.djl.pytorch.jni.LibUtils=debug \

@@ -136,8 +136,10 @@ public final class TrainBench {
       }
       if (step % every == 0) {
         double tps = (double) step * batch * shape.contextLength() / ((System.nanoTime() - t0) / 1e9);
-        System.out.printf("INFO step=%d rss_mb=%.1f loss=%.4f tokens_per_s=%.1f%n", step, rssMb(),
-            lastLoss, tps);
+        Runtime rt = Runtime.getRuntime();
+        System.out.printf("INFO step=%d rss_mb=%.1f heap_committed_mb=%.1f heap_used_mb=%.1f"
+            + " loss=%.4f tokens_per_s=%.1f%n", step, rssMb(), rt.totalMemory() / 1048576.0,
+            (rt.totalMemory() - rt.freeMemory()) / 1048576.0, lastLoss, tps);
       }
     }
   }
