@@ -38,7 +38,7 @@ public final class ReportWriter {
     return run.report();
   }
 
-  static String html(RunFolder run, RunConfig c, RunSummary s) {
+  static String html(RunFolder run, RunConfig c, RunSummary s) throws IOException {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Smelt run ").append(SvgChart.esc(s.runId())).append("</title><style>")
@@ -53,6 +53,7 @@ public final class ReportWriter {
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
     headline(b, c, s);
     funnel(b, s.data());
+    CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);
     finetune(b, run, s);
     evaluation(b, s);

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * activity is noticed on the next {@link #progress} call.
  */
 public final class StageHeartbeat implements AutoCloseable {
-  private static final long KEEP_ALIVE_SECONDS = 5;
+  /** Well inside the smallest heartbeat timeout a config may set (4 s). */
+  private static final long KEEP_ALIVE_SECONDS = 2;
 
   private final ActivityExecutionContext context;
   private final AtomicReference<TrainingProgress> latest = new AtomicReference<>();

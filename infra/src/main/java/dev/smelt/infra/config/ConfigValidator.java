@@ -79,8 +79,8 @@ final class ConfigValidator {
     require(p.evalEvery() >= 0, "pretrain.evalEvery", "must not be negative");
     require(p.checkpointEvery() >= 0, "pretrain.checkpointEvery", "must not be negative");
     require(p.keepCheckpoints() >= 1, "pretrain.keepCheckpoints", "must be at least 1");
-    require(p.heartbeatTimeoutSeconds() >= 1, "pretrain.heartbeatTimeoutSeconds",
-        "must be at least 1");
+    require(p.heartbeatTimeoutSeconds() >= 4, "pretrain.heartbeatTimeoutSeconds",
+        "must be at least 4 (activities heartbeat every 2 s when idle)");
     require(p.gradAccumulation() >= 1 && p.batchSize() % p.gradAccumulation() == 0,
         "pretrain.gradAccumulation", "must be at least 1 and divide pretrain.batchSize ("
             + p.batchSize() + ")");

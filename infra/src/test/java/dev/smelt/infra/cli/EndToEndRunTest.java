@@ -103,6 +103,8 @@ class EndToEndRunTest {
   void reportDrawsFunnelAndLossCurve() throws IOException {
     String html = Files.readString(run.resolve("report.html"));
     assertTrue(html.contains("Data funnel"));
+    assertTrue(html.contains("Corpus bias report") && html.contains("gender_female"),
+        "the data stage's bias report is drawn");
     assertTrue(html.contains("data-series=\"train loss\""), "loss curve drawn");
     assertTrue(!html.contains("<script"), "no scripts, no network");
   }

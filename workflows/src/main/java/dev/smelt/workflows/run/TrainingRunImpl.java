@@ -67,7 +67,7 @@ public class TrainingRunImpl implements TrainingRun {
             .setHeartbeatTimeout(heartbeat)
             .setRetryOptions(
                 RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(1))
+                    .setInitialInterval(Duration.ofMillis(500))
                     .setMaximumInterval(Duration.ofSeconds(10))
                     .setMaximumAttempts(20)
                     .setDoNotRetry(IllegalArgumentException.class.getName())
