@@ -79,7 +79,7 @@ public final class Finetuner {
               "from_scratch", job.fromScratch()));
         }
         return new FinetuneOutcome(cfg.task(), cfg.steps(), firstLoss, loss, job.train().size(),
-            job.test().size(), classes, accuracy, predicted, majorityBaseline(job, classes), dir,
+            job.test().size(), classes, accuracy, predicted, majorityBaseline(job), dir,
             (System.nanoTime() - started) / 1e9);
       }
     }
@@ -130,14 +130,8 @@ public final class Finetuner {
   }
 
   /** Accuracy of always answering the most common training label, on the test examples. */
-  private static double majorityBaseline(FinetuneJob job, int classes) {
-    int[] counts = new int[classes];
-    job.train().forEach(e -> counts[e.label()]++);
-    int majority = 0;
-    for (int c = 1; c < classes; c++) {
-      majority = counts[c] > counts[majority] ? c : majority;
-    }
-    final int m = majority;
+  private static double majorityBaseline(FinetuneJob job) {
+    int m = LabelledTexts.majorityLabel(job.train());
     return job.test().isEmpty() ? Double.NaN
         : (double) job.test().stream().filter(e -> e.label() == m).count() / job.test().size();
   }

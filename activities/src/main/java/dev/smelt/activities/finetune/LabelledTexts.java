@@ -72,6 +72,18 @@ public final class LabelledTexts {
     return new LabelledText(node.get("text").asText(), node.get("label").asInt());
   }
 
+  /** The most common label of {@code examples} (the lowest on a tie; 0 for none). */
+  public static int majorityLabel(List<LabelledText> examples) {
+    int classes = 1 + examples.stream().mapToInt(LabelledText::label).max().orElse(0);
+    int[] counts = new int[classes];
+    examples.forEach(t -> counts[t.label()]++);
+    int majority = 0;
+    for (int k = 1; k < classes; k++) {
+      majority = counts[k] > counts[majority] ? k : majority;
+    }
+    return majority;
+  }
+
   /** Split by a hash of the text: stable across runs, and duplicates never straddle the split. */
   public static Split split(List<LabelledText> all, double testFraction) {
     SplitByHash byHash = new SplitByHash(testFraction);

@@ -128,7 +128,7 @@ public final class RunEvaluation {
           BagOfWords.load(bow).predict(split.test()), gold, resamples, c.seed()));
     }
     int[] majority = new int[gold.length];
-    Arrays.fill(majority, majorityLabel(split.train()));
+    Arrays.fill(majority, LabelledTexts.majorityLabel(split.train()));
     scores.add(score(f.task() + "_majority", majority, gold, resamples, c.seed()));
     return scores;
   }
@@ -150,18 +150,6 @@ public final class RunEvaluation {
         Bootstrap.ci95(ClassificationScores::macroF1, predicted, gold, resamples, seed);
     return new ModelScore(name, acc.value(), acc.low(), acc.high(), acc.stderr(), f1.value(), f1.low(),
         f1.high(), gold.length);
-  }
-
-  /** The most common training label (the lowest on a tie). */
-  static int majorityLabel(List<LabelledText> train) {
-    int classes = 1 + train.stream().mapToInt(LabelledText::label).max().orElse(0);
-    int[] counts = new int[classes];
-    train.forEach(t -> counts[t.label()]++);
-    int majority = 0;
-    for (int k = 1; k < classes; k++) {
-      majority = counts[k] > counts[majority] ? k : majority;
-    }
-    return majority;
   }
 
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.report.ReportWriter;
 import dev.smelt.activities.run.RunFolder;
+import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.stage.RunEvaluation;
 import dev.smelt.infra.config.ConfigException;
 import dev.smelt.infra.config.ConfigLoader;
@@ -49,9 +50,11 @@ final class EvalCommand implements Callable<Integer> {
     }
     RunConfig config = ConfigLoader.load(dir.resolve("config.yaml"));
     String runId = dir.getFileName().toString();
-    EvalResult eval = RunEvaluation.evaluate(new StageInput(runId, dir.toString(), config),
-        model == null ? null : model.toAbsolutePath(), p -> System.out.printf(
-            "smelt: evaluate %d/%d%n", p.done(), p.total()));
+    Path modelDir = model == null ? null : model.toAbsolutePath();
+    StageInput input = new StageInput(runId, dir.toString(), config);
+    // The same engine thread the worker uses: PyTorch settings are per thread.
+    EvalResult eval = EngineThread.call(() -> RunEvaluation.evaluate(input, modelDir,
+        p -> System.out.printf("smelt: evaluate %d/%d%n", p.done(), p.total())));
     RunFolder folder = new RunFolder(dir);
     RunSummary old = JSON.readValue(folder.results().toFile(), RunSummary.class);
     RunSummary updated = new RunSummary(old.runId(), old.runDir(), old.data(), old.tokenizer(),
