@@ -116,7 +116,8 @@ public final class Gpt implements AutoCloseable {
     NDArray q = qkv.get(0).reshape(b, t, nh, c / nh).transpose(0, 2, 1, 3);
     NDArray k = qkv.get(1).reshape(b, t, nh, c / nh).transpose(0, 2, 3, 1);
     NDArray v = qkv.get(2).reshape(b, t, nh, c / nh).transpose(0, 2, 1, 3);
-    NDArray att = q.matMul(k).mul(1.0 / Math.sqrt((double) c / nh));
+    NDArray scale = Scalars.of(x.getManager(), (float) (1.0 / Math.sqrt((double) c / nh)));
+    NDArray att = q.matMul(k).mul(scale);
     if (mask != null) {
       att = att.add(mask);
     }

@@ -16,6 +16,7 @@ import dev.smelt.activities.model.DeviceChoice;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.model.MaskedLm;
+import dev.smelt.activities.model.Scalars;
 import dev.smelt.activities.pretrain.Objective.StepBatch;
 import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.stage.PretrainResult;
@@ -244,13 +245,13 @@ public final class Pretrainer {
   }
 
   /** Summed loss of the micro-batch over the whole step's scored positions: they add up exactly. */
-  private static NDArray microBatchLoss(Gpt gpt, StepBatch b, NDManager m) {
+  static NDArray microBatchLoss(Gpt gpt, StepBatch b, NDManager m) {
     Shape shape = new Shape(b.rows(), b.length());
     NDArray logits = gpt.logits(m.create(b.inputs(), shape), true);
     NDArray y = m.create(b.targets(), shape);
     NDArray sum = b.weights() == null ? CrossEntropy.sum(logits, y)
         : MaskedLm.selectedNllSum(logits, y, m.create(b.weights(), shape));
-    return sum.div(b.scored());
+    return sum.div(Scalars.of(m, b.scored()));
   }
 
   private long tokensPerStep() {
