@@ -27,6 +27,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,18 +49,29 @@ public final class Pretrainer {
   private final PretrainListener listener;
   private final CheckpointStore store;
   private final Objective objective;
-  private final Device device;
+  private final List<Device> devices;
 
+  /** Trains on the devices {@code pretrain.device} names: data-parallel over all GPUs there are. */
   public Pretrainer(PretrainJob job, PretrainListener listener) {
+    this(job, listener, DeviceChoice.resolveAll(job.train().device()));
+  }
+
+  /** Trains with one copy of the model per device (the tests pass several CPU "devices"). */
+  Pretrainer(PretrainJob job, PretrainListener listener, List<Device> devices) {
     this.job = job;
     this.cfg = job.train();
     if (cfg.gradAccumulation() < 1 || cfg.batchSize() % cfg.gradAccumulation() != 0) {
       throw new IllegalArgumentException("key 'pretrain.gradAccumulation' (" + cfg.gradAccumulation()
           + ") must divide pretrain.batchSize (" + cfg.batchSize() + ")");
     }
+    if (cfg.batchSize() % (cfg.gradAccumulation() * devices.size()) != 0) {
+      throw new IllegalArgumentException("key 'pretrain.batchSize' (" + cfg.batchSize()
+          + ") must split evenly over " + devices.size() + " devices × pretrain.gradAccumulation "
+          + cfg.gradAccumulation());
+    }
     this.listener = listener;
     this.objective = Objective.of(cfg, job.vocabSize(), job.seed());
-    this.device = DeviceChoice.resolve(cfg.device());
+    this.devices = List.copyOf(devices);
     this.store = new CheckpointStore(job.outDir().resolve("checkpoints"), cfg.keepCheckpoints());
   }
 
@@ -72,9 +84,10 @@ public final class Pretrainer {
     long started = System.nanoTime();
     try (NDManager root = NDManager.newBaseManager();
         Gpt gpt = new Gpt(job.model(), job.vocabSize(), objective.bidirectional(), job.seed(),
-            root, device);
+            root, devices.get(0));
+        Replicas replicas = new Replicas(gpt, devices, job.seed(), root);
         CheckpointWriter writer = new CheckpointWriter(store)) {
-      Loop loop = new Loop(gpt, writer);
+      Loop loop = new Loop(replicas, writer);
       if (checkpoint.isPresent()) {
         loop.restore(checkpoint.get());
       }
@@ -94,6 +107,7 @@ public final class Pretrainer {
 
   /** The state of one run of the loop, restored from a checkpoint or fresh. */
   private final class Loop {
+    final Replicas replicas;
     final Gpt gpt;
     final CheckpointWriter writer;
     final AdamW opt;
@@ -110,8 +124,9 @@ public final class Pretrainer {
     double tokensPerSecond;
     String stopReason;
 
-    Loop(Gpt gpt, CheckpointWriter writer) {
-      this.gpt = gpt;
+    Loop(Replicas replicas, CheckpointWriter writer) {
+      this.replicas = replicas;
+      this.gpt = replicas.master();
       this.writer = writer;
       opt = AdamW.gptDefaults(gpt.parameters(), cfg.weightDecay());
       batches = new TokenBatches(job.trainDocs(), job.model().contextLength(), cfg.batchSize(),
@@ -132,6 +147,9 @@ public final class Pretrainer {
             + "config");
       }
       TensorArrays.copyAllInto(c.model(), gpt.parameters());
+      try (NDManager scratch = gpt.manager().newSubManager()) {
+        replicas.broadcastWeights(scratch);
+      }
       opt.load(c.optimizer());
       batches.seek(new DataCursor(s.cursorEpoch(), s.cursorPosition()));
       start = s.step();
@@ -150,7 +168,7 @@ public final class Pretrainer {
       while (stopReason == null && step < cfg.steps()) {
         step++;
         double lr = schedule.at(step);
-        loss = trainStep(gpt, opt, objective.prepare(batches.next(), step), step, lr);
+        loss = trainStep(replicas, opt, objective.prepare(batches.next(), step), step, lr);
         firstLoss = step == 1 ? loss : firstLoss;
         clock.stepDone();
         tokensPerSecond = (step - start) * tokensPerStep() / ((System.nanoTime() - loopStart) / 1e9);
@@ -222,24 +240,33 @@ public final class Pretrainer {
     }
   }
 
-  private float trainStep(Gpt gpt, AdamW opt, StepBatch batch, int step, double lr) {
+  /**
+   * One optimizer step: the batch is cut into devices × gradAccumulation micro-batches, in order,
+   * each device taking a consecutive run of them; gradients add up on the master.
+   */
+  private float trainStep(Replicas replicas, AdamW opt, StepBatch batch, int step, double lr) {
     Engine.getInstance().setRandomSeed(Long.hashCode(job.seed()) ^ step);
-    try (NDManager sub = gpt.manager().newSubManager()) {
-      int rows = batch.rows() / cfg.gradAccumulation();
+    Gpt master = replicas.master();
+    try (NDManager sub = master.manager().newSubManager()) {
+      int perDevice = cfg.gradAccumulation();
+      int rows = batch.rows() / (perDevice * replicas.count());
       float loss = 0;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        for (int first = 0; first < batch.rows(); first += rows) {
-          try (NDManager micro = sub.newSubManager()) { // frees its activations before the next
-            NDArray l = microBatchLoss(gpt, batch.rows(first, rows), micro);
+        for (int micro = 0; micro < perDevice * replicas.count(); micro++) {
+          Gpt model = replicas.get(micro / perDevice);
+          try (NDManager m = model.manager().newSubManager()) { // frees its activations at once
+            NDArray l = microBatchLoss(model, batch.rows(micro * rows, rows), m);
             gc.backward(l);
             loss += l.getFloat();
           }
         }
       }
-      Map<String, NDArray> grads = Gradients.of(gpt.parameters(), sub);
+      Map<String, NDArray> grads = Gradients.of(master.parameters(), sub);
+      replicas.gatherGradients(grads, sub);
       GradClip.clip(grads.values(), cfg.gradClip());
       opt.step(grads, lr);
       Gradients.zero(grads);
+      replicas.broadcastWeights(sub);
       return loss;
     }
   }

@@ -23,4 +23,14 @@ class DeviceChoiceTest {
     }
     assertThrows(IllegalArgumentException.class, () -> DeviceChoice.resolve("tpu"));
   }
+
+  @Test
+  void autoAndGpuNameEveryGpuForDataParallelTraining() {
+    int gpus = Engine.getInstance().getGpuCount();
+    assertEquals(java.util.List.of(Device.cpu()), DeviceChoice.resolveAll("cpu"));
+    assertEquals(Math.max(1, gpus), DeviceChoice.resolveAll("auto").size());
+    for (int i = 0; i < gpus; i++) {
+      assertEquals(Device.gpu(i), DeviceChoice.resolveAll("gpu").get(i));
+    }
+  }
 }
