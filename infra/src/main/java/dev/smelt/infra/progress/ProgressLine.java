@@ -15,7 +15,9 @@ final class ProgressLine {
    */
   static String render(StageSnapshot s, Duration elapsed, double rate) {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format("[%d/%d] %-9s ", s.completed() + 1, s.stages(), s.stage()));
+    // "done" comes after the last stage: it is numbered like the last one, never past the total
+    int number = Math.min(s.completed() + 1, s.stages());
+    sb.append(String.format("[%d/%d] %-9s ", number, s.stages(), s.stage()));
     TrainingProgress hb = s.heartbeat();
     if (hb != null && hb.total() > 0) {
       double frac = Math.min(1.0, (double) hb.done() / hb.total());

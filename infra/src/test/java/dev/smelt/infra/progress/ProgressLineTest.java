@@ -31,4 +31,11 @@ class ProgressLineTest {
     assertEquals("2.10M", ProgressLine.tokens(2_100_000));
     assertEquals("950", ProgressLine.tokens(950));
   }
+
+  @Test
+  void theFinishedRunIsNeverNumberedPastTheLastStage() {
+    String line = ProgressLine.render(new StageSnapshot("done", 7, 7, null, 1, null),
+        Duration.ZERO, Double.NaN);
+    assertTrue(line.startsWith("[7/7] done"), line);
+  }
 }
