@@ -16,6 +16,7 @@ import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.pipeline.tokenize.TokenDoc;
 import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.run.RunStatus;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.StageInput;
@@ -77,13 +78,15 @@ class KilledWorkerResumeTest {
           worker.kill();
           worker = WorkerProcess.start(server.target(), dir.resolve("worker-" + killAt + ".log"));
           long deadStep = pretrainStep(before);
-          // The dead attempt can heartbeat no more: the next change is the resumed attempt's step.
+          // The dead attempt can heartbeat no more: the next change is the resumed attempt's step,
+          // unless the resumed attempt finished pre-training before its first heartbeat was seen.
           StageSnapshot after = await(probe, workflowId,
-              s -> pretrainStep(s) > 0 && pretrainStep(s) != deadStep);
+              s -> pretrainStep(s) > 0 && pretrainStep(s) != deadStep || pastPretraining(s));
           double latency = (System.nanoTime() - killed) / 1e9;
           latencies.add(latency);
-          System.out.printf("chaos: killed worker at step %d (attempt %d); resumed at step %d "
-              + "(attempt %d) after %.1f s%n", deadStep, before.attempt(), pretrainStep(after),
+          System.out.printf("chaos: killed worker at step %d (attempt %d); resumed at step %s "
+              + "(attempt %d) after %.1f s%n", deadStep, before.attempt(),
+              pastPretraining(after) ? "(finished before its first heartbeat)" : pretrainStep(after),
               after.attempt(), latency);
         }
         summary = result.get(10, TimeUnit.MINUTES);
@@ -129,8 +132,9 @@ class KilledWorkerResumeTest {
   private static List<Integer> killSteps(Random random) {
     TreeSet<Integer> steps = new TreeSet<>();
     while (steps.size() < KILLS) {
-      // Far enough apart that each resumed attempt passes the previous kill point.
-      int step = 20 + random.nextInt(STEPS - 40);
+      // Far enough apart that each resumed attempt passes the previous kill point, and far enough
+      // from the end that the last resumed attempt heartbeats before it finishes.
+      int step = 20 + random.nextInt(STEPS - 80);
       if (steps.stream().allMatch(s -> Math.abs(s - step) >= 40)) {
         steps.add(step);
       }
@@ -141,6 +145,11 @@ class KilledWorkerResumeTest {
   private static long pretrainStep(StageSnapshot s) {
     return s != null && "pretrain".equals(s.stage()) && s.heartbeat() != null
         && "pretrain".equals(s.heartbeat().stage()) ? s.heartbeat().done() : -1;
+  }
+
+  /** The run's stage is one after pre-training (or it is done). */
+  private static boolean pastPretraining(StageSnapshot s) {
+    return s != null && s.completed() > RunStatus.STAGES.indexOf("pretrain");
   }
 
   private static StageSnapshot await(RunWatcher probe, String workflowId,
