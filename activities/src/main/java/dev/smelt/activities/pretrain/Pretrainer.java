@@ -147,9 +147,7 @@ public final class Pretrainer {
             + "config");
       }
       TensorArrays.copyAllInto(c.model(), gpt.parameters());
-      try (NDManager scratch = gpt.manager().newSubManager()) {
-        replicas.broadcastWeights(scratch);
-      }
+      replicas.broadcastWeights();
       opt.load(c.optimizer());
       batches.seek(new DataCursor(s.cursorEpoch(), s.cursorPosition()));
       start = s.step();
@@ -266,7 +264,7 @@ public final class Pretrainer {
       GradClip.clip(grads.values(), cfg.gradClip());
       opt.step(grads, lr);
       Gradients.zero(grads);
-      replicas.broadcastWeights(sub);
+      replicas.broadcastWeights();
       return loss;
     }
   }

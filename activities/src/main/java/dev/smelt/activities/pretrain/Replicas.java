@@ -32,9 +32,7 @@ final class Replicas implements AutoCloseable {
           parent, d);
       copies.add(copy);
     }
-    try (NDManager scratch = master.manager().newSubManager()) {
-      broadcastWeights(scratch);
-    }
+    broadcastWeights();
   }
 
   Gpt master() {
@@ -65,18 +63,23 @@ final class Replicas implements AutoCloseable {
     }
   }
 
-  /** Overwrites the copies' weights with the master's (after each optimizer step). */
-  void broadcastWeights(NDManager step) {
-    for (Gpt copy : copies) {
-      Map<String, NDArray> weights = copy.parameters();
-      master.parameters().forEach((name, w) -> {
-        NDArray target = weights.get(name);
-        NDArray moved = w.toDevice(target.getDevice(), false);
-        target.set(new NDIndex(":"), moved); // every weight has rank >= 1
-        if (moved != w) {
-          moved.attach(step);
-        }
-      });
+  /** Overwrites the copies' weights with the master's (after each optimizer step and a restore). */
+  void broadcastWeights() {
+    if (copies.isEmpty()) {
+      return;
+    }
+    try (NDManager scratch = master.manager().newSubManager()) {
+      for (Gpt copy : copies) {
+        Map<String, NDArray> weights = copy.parameters();
+        master.parameters().forEach((name, w) -> {
+          NDArray target = weights.get(name);
+          NDArray moved = w.toDevice(target.getDevice(), false);
+          target.set(new NDIndex(":"), moved); // every weight has rank >= 1
+          if (moved != w) {
+            moved.attach(scratch);
+          }
+        });
+      }
     }
   }
 
