@@ -70,7 +70,7 @@ public class TrainingRunImpl implements TrainingRun {
                     .setInitialInterval(Duration.ofMillis(500))
                     .setMaximumInterval(Duration.ofSeconds(10))
                     .setMaximumAttempts(20)
-                    .setDoNotRetry(IllegalArgumentException.class.getName())
+                    .setDoNotRetry(IllegalArgumentException.class.getName(), PermanentFailure.TYPE)
                     .build())
             .build());
   }
