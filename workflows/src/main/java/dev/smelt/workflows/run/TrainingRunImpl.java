@@ -4,6 +4,7 @@ import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.StageActivities;
