@@ -196,8 +196,8 @@ def rss_mb():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mode", default="time", choices=["make-tokens", "time", "parity"])
-    ap.add_argument("--tokens", required=True)
+    ap.add_argument("--mode", default="time", choices=["make-tokens", "time", "parity", "blas"])
+    ap.add_argument("--tokens")
     ap.add_argument("--count", type=int, default=1 << 20)
     ap.add_argument("--layers", type=int, default=4)
     ap.add_argument("--heads", type=int, default=4)
@@ -220,6 +220,13 @@ def main():
         t = torch.randint(0, a.vocab, (a.count,), generator=g, dtype=torch.int32)
         with open(a.tokens, "wb") as f:
             f.write(struct.pack(f"<{a.count}i", *t.tolist()))
+        return
+
+    if a.mode == "blas":
+        torch.set_num_threads(a.threads)
+        kind, libs = blas_in_use()
+        print(f"RESULT torch_blas kind={kind} threads={torch.get_num_threads()}"
+              f" torch={torch.__version__} libs={','.join(libs) or 'none'}")
         return
 
     if a.device == "cpu":
@@ -277,8 +284,39 @@ def main():
 
 
 def blas_name():
+    return blas_in_use()[0]
+
+
+def blas_in_use():
+    """The BLAS this process really runs: its build info, and the libraries mapped after a matmul.
+
+    Debian's torch reports BLAS_INFO=generic: it calls whatever libblas.so.3 the alternatives
+    system points at, which is OpenBLAS only if one is installed; otherwise netlib's reference
+    BLAS, roughly ten times slower (seen: 338 tokens/s against DJL's 4,222).
+    """
     m = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
-    return m.group(1) if m else "unknown"  # "generic" on Debian: libblas.so.3, i.e. OpenBLAS
+    info = m.group(1) if m else "unknown"
+    torch.mm(torch.ones(64, 64), torch.ones(64, 64))  # make sure the BLAS is loaded
+    libs = set()
+    with open("/proc/self/maps") as f:
+        for line in f:
+            path = line.split()[-1] if "/" in line else ""
+            if re.search(r"(blas|mkl|lapack)[^/]*\.so", path):
+                libs.add(os.path.realpath(path))
+    names = " ".join(sorted(libs))
+    if info == "mkl" or "mkl" in names:
+        kind = "mkl"
+    elif "openblas" in names:
+        kind = "openblas"
+    elif "blis" in names:
+        kind = "blis"
+    elif re.search(r"/blas/libblas\.so", names):
+        kind = "reference"  # netlib: /usr/lib/<arch>/blas/libblas.so.3
+    elif info == "generic":
+        kind = "unknown"
+    else:
+        kind = info
+    return kind, sorted(libs)
 
 
 if __name__ == "__main__":
