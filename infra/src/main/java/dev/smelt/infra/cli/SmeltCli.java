@@ -27,6 +27,12 @@ public final class SmeltCli {
   /** Runs the CLI and returns its exit code; errors are one line on stderr. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new SmeltCli());
+    // A usage error is one line too, like a config error (picocli would add the whole usage).
+    cli.setParameterExceptionHandler((e, given) -> {
+      e.getCommandLine().getErr().println("smelt: " + oneLine(e) + " (see: "
+          + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      return USAGE;
+    });
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ConfigException) {
