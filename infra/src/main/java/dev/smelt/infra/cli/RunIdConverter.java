@@ -9,8 +9,7 @@ final class RunIdConverter implements ITypeConverter<String> {
   @Override
   public String convert(String value) {
     RunId.problem(value).ifPresent(p -> {
-      throw new TypeConversionException(p + " (letters, digits, '-', '_', '.'; not '.' or '..'; "
-          + "at most " + RunId.MAX_LENGTH + " characters)");
+      throw new TypeConversionException(p);
     });
     return value;
   }

@@ -29,7 +29,8 @@ public final class SmeltCli {
     CommandLine cli = new CommandLine(new SmeltCli());
     // A usage error is one line too, like a config error (picocli would add the whole usage).
     cli.setParameterExceptionHandler((e, given) -> {
-      e.getCommandLine().getErr().println("smelt: " + oneLine(e) + " (see: "
+      String line = e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+      e.getCommandLine().getErr().println("smelt: " + line + " (see: "
           + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
       return USAGE;
     });

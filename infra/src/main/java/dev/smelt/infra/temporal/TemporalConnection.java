@@ -80,8 +80,9 @@ public final class TemporalConnection implements AutoCloseable {
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
     } catch (RuntimeException e) {
-      throw new TemporalUnreachableException(options, profile.toWorkflowClientOptions().getNamespace(),
-          profile.getApiKey() != null, timeout, e);
+      String namespace = profile.getNamespace() != null ? profile.getNamespace() : DEFAULT_NAMESPACE;
+      throw new TemporalUnreachableException(options, namespace, profile.getApiKey() != null,
+          timeout, e);
     }
     return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions()));
   }
