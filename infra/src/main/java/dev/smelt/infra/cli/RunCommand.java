@@ -22,8 +22,8 @@ final class RunCommand implements Callable<Integer> {
       description = "Run config (default: examples/demo.yaml).")
   Path config;
 
-  @Option(names = "--run-id", converter = RunIdConverter.class, description = "Run id: letters, "
-      + "digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
+  @Option(names = "--run-id", paramLabel = "ID", converter = RunIdConverter.class, description =
+      "Run id: letters, digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
   String runId;
 
   @Mixin RunsDirOption runs;

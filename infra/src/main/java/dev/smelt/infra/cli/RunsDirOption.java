@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class RunsDirOption {
   @Option(names = "--runs-dir", paramLabel = "DIR",
       description = "The runs root: each run's folder is DIR/RUN-ID and a worker writes nowhere "
-          + "else (default: -Dsmelt.runs, else the runs folder of the smelt home).")
+          + "else (default: the smelt.runs property, else <smelt home>/runs).")
   Path runsDir;
 
   /** The chosen runs root, as an absolute path. */

@@ -4,11 +4,13 @@ import dev.smelt.infra.config.ConfigException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The `smelt` command. Exit codes: 0 ok, 1 failure, 2 usage or config error. */
 @Command(
     name = "smelt",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // every subcommand gets --help, which the usage error lines point to
     version = "smelt 0.1.0",
     description = "Raw text to a pre-trained, fine-tuned and evaluated language model.",
     subcommands = {RunCommand.class, SubmitCommand.class, RunControlCommands.Status.class,

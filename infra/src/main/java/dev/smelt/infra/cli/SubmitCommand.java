@@ -14,8 +14,8 @@ final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CONFIG", description = "Run config.")
   Path config;
 
-  @Option(names = "--run-id", converter = RunIdConverter.class, description = "Run id: letters, "
-      + "digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
+  @Option(names = "--run-id", paramLabel = "ID", converter = RunIdConverter.class, description =
+      "Run id: letters, digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
   String runId;
 
   /** The workers' runs root must be this same folder (they refuse run folders outside theirs). */
