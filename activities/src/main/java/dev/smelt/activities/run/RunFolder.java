@@ -1,11 +1,64 @@
 package dev.smelt.activities.run;
 
+import dev.smelt.workflows.stage.PermanentFailure;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** The layout of a run folder (DESIGN.md, "Run folder"): the one place a run writes. */
+/**
+ * The layout of a run folder (DESIGN.md, "Run folder"): the one place a run writes. The checks
+ * that keep a run inside its runs root live here and nowhere else.
+ */
 public record RunFolder(Path root) {
-  public static RunFolder of(String runDir) {
-    return new RunFolder(Path.of(runDir));
+  /**
+   * The run folder {@code runDir} when it is a folder directly inside {@code runsRoot}, named by
+   * a plain run id ({@link RunId}) and not a symbolic link; otherwise a non-retryable failure,
+   * because whoever can start a workflow chooses {@code runDir}.
+   */
+  public static RunFolder confined(String runDir, Path runsRoot) {
+    Path root = runsRoot.toAbsolutePath().normalize();
+    Path dir;
+    try {
+      dir = Path.of(runDir == null ? "" : runDir).toAbsolutePath().normalize();
+    } catch (InvalidPathException e) {
+      throw refused(runDir, root, "it is not a valid path");
+    }
+    if (!root.equals(dir.getParent())) {
+      throw refused(runDir, root, "it is not a folder directly inside the runs root");
+    }
+    Optional<String> badId = RunId.problem(dir.getFileName().toString());
+    if (badId.isPresent()) {
+      throw refused(runDir, root, badId.get());
+    }
+    if (Files.isSymbolicLink(dir)) {
+      throw refused(runDir, root, "it is a symbolic link, which could lead outside the runs root");
+    }
+    return new RunFolder(dir);
+  }
+
+  /**
+   * {@code path} when it lies strictly inside this run folder and no folder on the way to it is
+   * a symbolic link (which would lead outside); otherwise a non-retryable failure.
+   */
+  public Path inside(Path path) {
+    Path base = root.toAbsolutePath().normalize();
+    Path p = path.toAbsolutePath().normalize();
+    if (!p.startsWith(base) || p.equals(base)) {
+      throw PermanentFailure.of(p + " is not inside the run folder " + base);
+    }
+    for (Path step = p.getParent(); !step.equals(base); step = step.getParent()) {
+      if (Files.isSymbolicLink(step)) {
+        throw PermanentFailure.of(step + " in run folder " + base
+            + " is a symbolic link; Smelt writes and deletes only inside the run folder: remove it");
+      }
+    }
+    return p;
+  }
+
+  private static RuntimeException refused(String runDir, Path root, String why) {
+    return PermanentFailure.of("refusing run folder '" + runDir + "': " + why + " (runs root "
+        + root + "; a run id is a plain name of letters, digits, '-', '_', '.')");
   }
 
   public Path data() {

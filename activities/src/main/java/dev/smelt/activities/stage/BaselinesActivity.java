@@ -27,14 +27,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * learning curve of all three (learning_curve.json). A retry starts the stage over.
  */
 public class BaselinesActivity implements StageActivities.Baselines {
+  private final Path runsRoot;
+
+  /** {@code runsRoot}: the only folder whose run folders this worker writes in. */
+  public BaselinesActivity(Path runsRoot) {
+    this.runsRoot = runsRoot;
+  }
+
   @Override
   public BaselinesResult baselines(StageInput in) {
-    RunFolder run = RunFolder.of(in.runDir());
+    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     RunConfig c = in.config();
     FinetuneConfig f = c.finetune();
     Path out = run.baselines(f.task());
     long t0 = System.nanoTime();
-    RunFiles.deleteRecursively(out);
+    RunFiles.deleteRecursively(run, out);
     try (StageHeartbeat hb = StageHeartbeat.start("baselines", "steps")) {
       LabelledTexts.Split split = LabelledTexts.split(
           LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());

@@ -9,16 +9,24 @@ import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.util.List;
+import java.nio.file.Path;
 
 /** Runs the Beam data pipeline: raw corpora → data/clean, data/rejects, data/stats.json. */
 public class DataActivity implements StageActivities.Data {
+  private final Path runsRoot;
+
+  /** {@code runsRoot}: the only folder whose run folders this worker writes in. */
+  public DataActivity(Path runsRoot) {
+    this.runsRoot = runsRoot;
+  }
+
   @Override
   public DataResult prepare(StageInput in) {
-    RunFolder run = RunFolder.of(in.runDir());
+    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     DataConfig d = in.config().data();
     long t0 = System.nanoTime();
     // A retried attempt starts over: the outputs of a half-finished attempt are replaced.
-    RunFiles.deleteRecursively(run.data());
+    RunFiles.deleteRecursively(run, run.data());
     DataStats stats;
     try (StageHeartbeat hb = StageHeartbeat.start("data", "docs")) {
       stats = DataStage.run(d, run.data(), List.of(),

@@ -18,9 +18,16 @@ import java.nio.file.Path;
 
 /** Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for the configured task. */
 public class FinetuneActivity implements StageActivities.Finetune {
+  private final Path runsRoot;
+
+  /** {@code runsRoot}: the only folder whose run folders this worker writes in. */
+  public FinetuneActivity(Path runsRoot) {
+    this.runsRoot = runsRoot;
+  }
+
   @Override
   public FinetuneResult finetune(StageInput in) {
-    RunFolder run = RunFolder.of(in.runDir());
+    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     RunConfig c = in.config();
     FinetuneConfig f = c.finetune();
     try (StageHeartbeat hb = StageHeartbeat.start("finetune", "steps")) {

@@ -25,9 +25,16 @@ import org.slf4j.LoggerFactory;
 public class PretrainActivity implements StageActivities.Pretrain {
   private static final Logger log = LoggerFactory.getLogger(PretrainActivity.class);
 
+  private final Path runsRoot;
+
+  /** {@code runsRoot}: the only folder whose run folders this worker writes in. */
+  public PretrainActivity(Path runsRoot) {
+    this.runsRoot = runsRoot;
+  }
+
   @Override
   public PretrainResult pretrain(StageInput in) {
-    RunFolder run = RunFolder.of(in.runDir());
+    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     RunConfig c = in.config();
     Optional<TrainingProgress> previous = StageHeartbeat.previous();
     try (StageHeartbeat hb = StageHeartbeat.start("pretrain", "steps")) {

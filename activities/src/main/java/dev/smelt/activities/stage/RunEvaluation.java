@@ -49,10 +49,9 @@ public final class RunEvaluation {
 
   private RunEvaluation() {}
 
-  /** {@code classifierDir} null: the run's own finetune/TASK/final. */
-  public static EvalResult evaluate(StageInput in, Path classifierDir,
+  /** Scores the models in {@code run}; {@code classifierDir} null: the run's own finetune/TASK/final. */
+  public static EvalResult evaluate(RunFolder run, StageInput in, Path classifierDir,
       Consumer<TrainingProgress> progress) throws IOException {
-    RunFolder run = RunFolder.of(in.runDir());
     RunConfig c = in.config();
     FinetuneConfig f = c.finetune();
     long t0 = System.nanoTime();

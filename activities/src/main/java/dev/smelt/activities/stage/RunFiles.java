@@ -1,26 +1,48 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.run.RunFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
 /** File chores of stage activities. */
 final class RunFiles {
   private RunFiles() {}
 
-  static void deleteRecursively(Path dir) {
-    if (!Files.exists(dir)) {
+  /**
+   * Deletes {@code dir} and everything in it, which must lie inside {@code run} (else a
+   * non-retryable failure). Symbolic links are deleted as links, never followed.
+   */
+  static void deleteRecursively(RunFolder run, Path dir) {
+    Path target = run.inside(dir);
+    if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      // walkFileTree without FOLLOW_LINKS reports a link as a file: it is deleted, not entered.
+      Files.walkFileTree(target, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+          Files.delete(file);
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+          if (e != null) {
+            throw e;
+          }
+          Files.delete(d);
+          return FileVisitResult.CONTINUE;
+        }
+      });
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + dir, e);
+      throw new UncheckedIOException("cannot clear " + target, e);
     }
   }
 }

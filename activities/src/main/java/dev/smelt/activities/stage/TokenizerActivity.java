@@ -17,17 +17,25 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.nio.file.Path;
 
 /** Trains the byte-level BPE on the kept text, then writes the train and validation shards. */
 public class TokenizerActivity implements StageActivities.Tokenizer {
+  private final Path runsRoot;
+
+  /** {@code runsRoot}: the only folder whose run folders this worker writes in. */
+  public TokenizerActivity(Path runsRoot) {
+    this.runsRoot = runsRoot;
+  }
+
   @Override
   public TokenizerResult train(StageInput in) {
-    RunFolder run = RunFolder.of(in.runDir());
+    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     RunConfig c = in.config();
     TokenizerConfig tc = c.tokenizer();
     long t0 = System.nanoTime();
-    RunFiles.deleteRecursively(run.shards());
-    RunFiles.deleteRecursively(run.val());
+    RunFiles.deleteRecursively(run, run.shards());
+    RunFiles.deleteRecursively(run, run.val());
     try (StageHeartbeat hb = StageHeartbeat.start("tokenizer", "steps")) {
       List<Doc> docs = CleanDocs.read(run.data());
       hb.progress(new TrainingProgress("tokenizer", 1, 3, "steps", Double.NaN, null, Double.NaN));

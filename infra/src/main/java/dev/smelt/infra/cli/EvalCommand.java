@@ -3,8 +3,9 @@ package dev.smelt.infra.cli;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.report.ReportWriter;
-import dev.smelt.activities.run.RunFolder;
 import dev.smelt.activities.model.EngineThread;
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.activities.run.RunId;
 import dev.smelt.activities.stage.RunEvaluation;
 import dev.smelt.infra.config.ConfigException;
 import dev.smelt.infra.config.ConfigLoader;
@@ -16,8 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * `smelt eval RUN [--model PATH]`: evaluates a finished run folder again, in this process (no
@@ -28,20 +33,22 @@ final class EvalCommand implements Callable<Integer> {
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-  @Parameters(paramLabel = "RUN", description = "A run folder, or a run id under --runs-dir.")
+  @Parameters(paramLabel = "RUN",
+      description = "A run id (its folder under --runs-dir), or the path of a run folder.")
   String run;
 
-  @Option(names = "--runs-dir", description = "Where run folders are (default: ./runs).")
-  Path runsDir = Path.of("runs");
+  @Mixin RunsDirOption runs;
 
   @Option(names = "--model",
       description = "A fine-tuned classifier folder to score instead of finetune/TASK/final.")
   Path model;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.isDirectory(Path.of(run)) ? Path.of(run) : runsDir.resolve(run);
-    dir = dir.toAbsolutePath().normalize();
+    RunFolder folder = runFolder();
+    Path dir = folder.root();
     if (!Files.isRegularFile(dir.resolve("config.yaml"))) {
       throw new ConfigException("not a run folder (no config.yaml): " + dir);
     }
@@ -53,9 +60,8 @@ final class EvalCommand implements Callable<Integer> {
     Path modelDir = model == null ? null : model.toAbsolutePath();
     StageInput input = new StageInput(runId, dir.toString(), config);
     // The same engine thread the worker uses: PyTorch settings are per thread.
-    EvalResult eval = EngineThread.call(() -> RunEvaluation.evaluate(input, modelDir,
+    EvalResult eval = EngineThread.call(() -> RunEvaluation.evaluate(folder, input, modelDir,
         p -> System.out.printf("smelt: evaluate %d/%d%n", p.done(), p.total())));
-    RunFolder folder = new RunFolder(dir);
     RunSummary old = JSON.readValue(folder.results().toFile(), RunSummary.class);
     RunSummary updated = new RunSummary(old.runId(), old.runDir(), old.data(), old.tokenizer(),
         old.pretrain(), old.finetune(), old.baselines(), eval, null);
@@ -63,5 +69,18 @@ final class EvalCommand implements Callable<Integer> {
     SummaryPrinter.print(JSON.readValue(folder.results().toFile(), RunSummary.class), System.out);
     System.out.println("smelt: wrote " + folder.eval().resolve("results.json") + " and " + report);
     return 0;
+  }
+
+  /** A run id names a folder inside the runs root; a path (it has a '/') one the user chose. */
+  private RunFolder runFolder() {
+    if (RunId.problem(run).isEmpty()) {
+      return RunFolder.confined(runs.root().resolve(run).toString(), runs.root());
+    }
+    Path path = Path.of(run).toAbsolutePath().normalize();
+    if (!run.contains("/") || !Files.isDirectory(path) || path.getParent() == null) {
+      throw new ParameterException(spec.commandLine(), "RUN '" + run + "' is neither a run id "
+          + "(letters, digits, '-', '_', '.') nor the path of a run folder");
+    }
+    return RunFolder.confined(path.toString(), path.getParent());
   }
 }

@@ -22,11 +22,11 @@ final class RunCommand implements Callable<Integer> {
       description = "Run config (default: examples/demo.yaml).")
   Path config;
 
-  @Option(names = "--run-id", description = "Run id (default: <name>-<timestamp>).")
+  @Option(names = "--run-id", paramLabel = "ID", converter = RunIdConverter.class, description =
+      "Run id: letters, digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
   String runId;
 
-  @Option(names = "--runs-dir", description = "Where run folders go (default: ./runs).")
-  Path runsDir = Path.of("runs");
+  @Mixin RunsDirOption runs;
 
   @Option(names = "--no-worker",
       description = "Start no worker in this process; workers elsewhere do the work.")
@@ -38,17 +38,19 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream out = System.out;
     RunStarter.Prepared p = RunStarter.prepare(
-        config != null ? config : RunStarter.defaultConfig(), runId, runsDir);
+        config != null ? config : RunStarter.defaultConfig(), runId, runs.root());
     out.println("smelt: run " + p.runId() + " → " + p.runDir());
+    // The embedded server unless a flag or Temporal's environment configuration names one.
+    boolean embedded = temporal.address == null && TemporalConnection.environmentAddress().isEmpty();
 
-    try (EmbeddedTemporalServer server = temporal.address == null
+    try (EmbeddedTemporalServer server = embedded
             ? EmbeddedTemporalServer.start(0, p.runDir().resolve("temporal-server.log")) : null;
-        TemporalConnection conn = TemporalConnection.open(
-            server != null ? server.target() : temporal.address, temporal.namespace);
-        SmeltWorker worker = noWorker ? null : SmeltWorker.startDefault(conn.client())) {
+        TemporalConnection conn = server != null ? TemporalConnection.embedded(server.target())
+            : TemporalConnection.open(temporal.address, temporal.namespace);
+        SmeltWorker worker = noWorker ? null : SmeltWorker.startDefault(conn.client(), runs.root())) {
       out.println(server != null
           ? "smelt: embedded Temporal server on " + server.target() + " (pid " + server.pid() + ")"
-          : "smelt: Temporal server " + temporal.address);
+          : "smelt: Temporal server " + conn.stubs().getOptions().getTarget());
       CompletableFuture<RunSummary> result = RunStarter.start(conn.client(), p);
       RunSummary summary;
       try {

@@ -17,7 +17,8 @@ final class RunControlCommands {
   /** `smelt status RUN`: the run's stage and its newest progress, once. */
   @Command(name = "status", description = "Show a run's current stage and progress.")
   static final class Status implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN", description = "Run id.") String runId;
+    @Parameters(paramLabel = "RUN", description = "Run id.", converter = RunIdConverter.class)
+    String runId;
     @Mixin TemporalOptions temporal;
 
     @Override
@@ -43,7 +44,8 @@ final class RunControlCommands {
   /** `smelt watch RUN`: live progress of a running run until it ends. */
   @Command(name = "watch", description = "Follow a run's progress until it ends.")
   static final class Watch implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN", description = "Run id.") String runId;
+    @Parameters(paramLabel = "RUN", description = "Run id.", converter = RunIdConverter.class)
+    String runId;
     @Mixin TemporalOptions temporal;
 
     @Override
@@ -64,7 +66,8 @@ final class RunControlCommands {
   /** `smelt cancel RUN`: ask the run to stop; the running activity notices at its next heartbeat. */
   @Command(name = "cancel", description = "Cancel a run.")
   static final class Cancel implements Callable<Integer> {
-    @Parameters(paramLabel = "RUN", description = "Run id.") String runId;
+    @Parameters(paramLabel = "RUN", description = "Run id.", converter = RunIdConverter.class)
+    String runId;
     @Mixin TemporalOptions temporal;
 
     @Override

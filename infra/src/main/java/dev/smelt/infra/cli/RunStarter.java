@@ -1,5 +1,8 @@
 package dev.smelt.infra.cli;
 
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.activities.run.RunId;
+import dev.smelt.infra.config.ConfigException;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /** Prepares a run folder and starts its TrainingRun workflow; shared by `run` and `submit`. */
@@ -30,12 +34,19 @@ final class RunStarter {
     return "smelt-" + runId;
   }
 
-  /** Loads and validates the config (nothing is written if it is bad), then writes config.yaml. */
-  static Prepared prepare(Path configFile, String runId, Path runsDir) throws IOException {
+  /**
+   * Loads and validates the config (nothing is written if it is bad), then writes config.yaml into
+   * {@code runsRoot}/ID, a folder directly inside the runs root and nowhere else.
+   */
+  static Prepared prepare(Path configFile, String runId, Path runsRoot) throws IOException {
     RunConfig cfg = ConfigLoader.load(configFile);
     String id = runId != null ? runId : cfg.name() + "-"
         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Path runDir = runsDir.resolve(id).toAbsolutePath().normalize();
+    Optional<String> badId = runId != null ? Optional.empty() : RunId.problem(id);
+    if (badId.isPresent()) { // --run-id was checked as it was parsed; this one came from 'name'
+      throw new ConfigException("key 'name' makes a bad " + badId.get());
+    }
+    Path runDir = RunFolder.confined(runsRoot.resolve(id).toString(), runsRoot).root();
     Files.createDirectories(runDir);
     Files.writeString(runDir.resolve("config.yaml"), ConfigLoader.toYaml(cfg), StandardCharsets.UTF_8);
     return new Prepared(id, runDir, cfg);

@@ -4,11 +4,13 @@ import dev.smelt.infra.config.ConfigException;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ScopeType;
 
 /** The `smelt` command. Exit codes: 0 ok, 1 failure, 2 usage or config error. */
 @Command(
     name = "smelt",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // every subcommand gets --help, which the usage error lines point to
     version = "smelt 0.1.0",
     description = "Raw text to a pre-trained, fine-tuned and evaluated language model.",
     subcommands = {RunCommand.class, SubmitCommand.class, RunControlCommands.Status.class,
@@ -27,6 +29,13 @@ public final class SmeltCli {
   /** Runs the CLI and returns its exit code; errors are one line on stderr. */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new SmeltCli());
+    // A usage error is one line too, like a config error (picocli would add the whole usage).
+    cli.setParameterExceptionHandler((e, given) -> {
+      String line = e.getMessage().replaceAll("\\s*\\R\\s*", " ");
+      e.getCommandLine().getErr().println("smelt: " + line + " (see: "
+          + e.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
+      return USAGE;
+    });
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ConfigException) {

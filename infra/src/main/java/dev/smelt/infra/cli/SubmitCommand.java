@@ -14,17 +14,18 @@ final class SubmitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "CONFIG", description = "Run config.")
   Path config;
 
-  @Option(names = "--run-id", description = "Run id (default: <name>-<timestamp>).")
+  @Option(names = "--run-id", paramLabel = "ID", converter = RunIdConverter.class, description =
+      "Run id: letters, digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
   String runId;
 
-  @Option(names = "--runs-dir", description = "Where run folders go; workers must see it (default: ./runs).")
-  Path runsDir = Path.of("runs");
+  /** The workers' runs root must be this same folder (they refuse run folders outside theirs). */
+  @Mixin RunsDirOption runs;
 
   @Mixin TemporalOptions temporal;
 
   @Override
   public Integer call() throws Exception {
-    RunStarter.Prepared p = RunStarter.prepare(config, runId, runsDir);
+    RunStarter.Prepared p = RunStarter.prepare(config, runId, runs.root());
     try (TemporalConnection conn = TemporalConnection.open(temporal.address, temporal.namespace)) {
       RunStarter.start(conn.client(), p);
       System.out.println(p.runId());

@@ -19,13 +19,16 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--activity-slots", description = "Activities run at once (default: 1).")
   int slots = 1;
 
+  /** Run folders a workflow names outside this root are refused, non-retryably. */
+  @Mixin RunsDirOption runs;
+
   @Override
   public Integer call() {
     try (TemporalConnection conn = TemporalConnection.open(temporal.address, temporal.namespace);
-        SmeltWorker worker = SmeltWorker.start(conn.client(), queue, slots)) {
+        SmeltWorker worker = SmeltWorker.start(conn.client(), queue, slots, runs.root())) {
       System.out.println("smelt: worker polling '" + queue + "' on "
-          + (temporal.address != null ? temporal.address : "the environment's Temporal server")
-          + " (pid " + ProcessHandle.current().pid() + ")");
+          + conn.stubs().getOptions().getTarget() + ", writing only in run folders inside "
+          + runs.root() + " (pid " + ProcessHandle.current().pid() + ")");
       worker.awaitTermination();
       return 0;
     }

@@ -14,40 +14,51 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 
 /**
- * Temporal's Java test server as a real gRPC server in its own process, the embedded default.
- * The child dies with this JVM (shutdown hook) or on {@link #close()}.
+ * Temporal's Java test server as a real gRPC server in its own process, the embedded default,
+ * bound to the loopback address unless told otherwise. The child dies on {@link #close()}, with
+ * this JVM (shutdown hook), and when this JVM is killed outright: it ends when its standard
+ * input, a pipe this JVM holds, closes ({@link TestServerProcess}).
  */
 public final class EmbeddedTemporalServer implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(60);
 
   private final Process process;
+  private final InetAddress bind;
   private final int port;
   private final Thread reaper;
 
-  private EmbeddedTemporalServer(Process process, int port) {
+  private EmbeddedTemporalServer(Process process, InetAddress bind, int port) {
     this.process = process;
+    this.bind = bind;
     this.port = port;
     this.reaper = new Thread(process::destroyForcibly, "temporal-server-reaper");
     Runtime.getRuntime().addShutdownHook(reaper);
   }
 
   /**
-   * Starts the server on {@code port} (0 picks a free loopback port) and waits until it accepts
+   * Starts the server on 127.0.0.1:{@code port} (0 picks a free port) and waits until it accepts
    * connections. Its output goes to {@code log}.
    */
   public static EmbeddedTemporalServer start(int port, Path log) {
+    return start(InetAddress.getLoopbackAddress(), port, log);
+  }
+
+  /** As {@link #start(int, Path)}, listening on {@code bind} (the server has no authentication). */
+  public static EmbeddedTemporalServer start(InetAddress bind, int port, Path log) {
     int chosen = port == 0 ? freePort() : port;
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-            "io.temporal.testserver.TestServer", Integer.toString(chosen));
+            TestServerProcess.class.getName(), bind.getHostAddress(), Integer.toString(chosen));
     try {
       Files.createDirectories(log.toAbsolutePath().getParent());
+      // stdin stays a pipe from this JVM: the child's sign that its parent is alive.
       Process p = new ProcessBuilder(command)
+          .redirectInput(ProcessBuilder.Redirect.PIPE)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
           .start();
-      EmbeddedTemporalServer server = new EmbeddedTemporalServer(p, chosen);
+      EmbeddedTemporalServer server = new EmbeddedTemporalServer(p, bind, chosen);
       server.awaitListening(log);
       return server;
     } catch (IOException e) {
@@ -55,9 +66,20 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
     }
   }
 
-  /** host:port for clients. */
+  /** host:port for clients on this machine. */
   public String target() {
-    return "127.0.0.1:" + port;
+    return host() + ":" + port;
+  }
+
+  /** Where it listens: the loopback address unless {@code smelt server --bind} chose another. */
+  public InetAddress bindAddress() {
+    return bind;
+  }
+
+  private String host() {
+    String h = bind.isAnyLocalAddress() ? InetAddress.getLoopbackAddress().getHostAddress()
+        : bind.getHostAddress();
+    return h.contains(":") ? "[" + h + "]" : h;
   }
 
   public int port() {
@@ -82,7 +104,8 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
                 + " (see " + log + ")");
       }
       try (Socket s = new Socket()) {
-        s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+        s.connect(new InetSocketAddress(bind.isAnyLocalAddress()
+            ? InetAddress.getLoopbackAddress() : bind, port), 200);
         awaitGrpc(deadline);
         return;
       } catch (IOException notYet) {

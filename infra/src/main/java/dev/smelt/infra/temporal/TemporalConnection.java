@@ -1,21 +1,27 @@
 package dev.smelt.infra.temporal;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.envconfig.ClientConfigProfile;
+import io.temporal.envconfig.LoadClientConfigProfileOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * A client connection. Starts from Temporal's own environment configuration (TEMPORAL_ADDRESS,
- * TEMPORAL_NAMESPACE, TEMPORAL_API_KEY, TLS settings, the profile file) and lets Smelt's flags
- * override address and namespace.
+ * A client connection. A server named by a flag or by Temporal's own environment configuration
+ * (TEMPORAL_ADDRESS or the profile file) is reached with all of that configuration (namespace,
+ * API key, TLS); the local default, and the embedded server, with none of it, so cloud settings
+ * exported for another server cannot turn a plain local connection into a failing TLS one.
  */
 public final class TemporalConnection implements AutoCloseable {
+  /** Temporal's default frontend address, used when nothing names a server. */
+  public static final String LOCAL_DEFAULT = "127.0.0.1:7233";
+  /** A worker may start before its server is up: it waits this long instead of failing at once. */
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(60);
+  private static final String DEFAULT_NAMESPACE = "default";
 
   private final WorkflowServiceStubs stubs;
   private final WorkflowClient client;
@@ -26,30 +32,70 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   /**
-   * @param address host:port, or null for the environment's (default 127.0.0.1:7233)
-   * @param namespace namespace, or null for the environment's (default "default")
+   * @param address host:port, or null for the environment's (else {@link #LOCAL_DEFAULT})
+   * @param namespace namespace, or null for the environment's (else "default")
    */
   public static TemporalConnection open(String address, String namespace) {
-    ClientConfigProfile profile;
-    try {
-      profile = ClientConfigProfile.load();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the Temporal client configuration", e);
+    return open(profile(address, namespace, environment()), CONNECT_TIMEOUT);
+  }
+
+  /** A plain connection to a server this process started: no environment settings apply. */
+  public static TemporalConnection embedded(String target) {
+    return open(local(target, null), CONNECT_TIMEOUT);
+  }
+
+  /** The server Temporal's environment configuration names (TEMPORAL_ADDRESS, profile file), if any. */
+  public static Optional<String> environmentAddress() {
+    return Optional.ofNullable(environment().getAddress()).filter(a -> !a.isBlank());
+  }
+
+  /** What a connection to {@code address} uses, given the environment's profile {@code env}. */
+  static ClientConfigProfile profile(String address, String namespace, ClientConfigProfile env) {
+    boolean named = address != null || (env.getAddress() != null && !env.getAddress().isBlank());
+    if (!named) {
+      return local(LOCAL_DEFAULT, namespace);
     }
-    ClientConfigProfile.Builder b = profile.toBuilder();
+    ClientConfigProfile.Builder b = env.toBuilder();
     if (address != null) {
       b.setAddress(address);
     }
     if (namespace != null) {
       b.setNamespace(namespace);
     }
-    profile = b.build();
-    WorkflowServiceStubsOptions stubOptions = profile.toWorkflowServiceStubsOptions();
-    // Waits for the server (a worker may start before it is up) instead of failing at once.
-    WorkflowServiceStubs stubs =
-        WorkflowServiceStubs.newConnectedServiceStubs(stubOptions, CONNECT_TIMEOUT);
-    WorkflowClientOptions clientOptions = profile.toWorkflowClientOptions();
-    return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, clientOptions));
+    return b.build();
+  }
+
+  static ClientConfigProfile environment(LoadClientConfigProfileOptions options) {
+    try {
+      return ClientConfigProfile.load(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Temporal's client configuration (profile file "
+          + "named by TEMPORAL_CONFIG_FILE, else ~/.config/temporalio/temporal.toml)", e);
+    }
+  }
+
+  static TemporalConnection open(ClientConfigProfile profile, Duration timeout) {
+    WorkflowServiceStubsOptions options = profile.toWorkflowServiceStubsOptions();
+    WorkflowServiceStubs stubs;
+    try {
+      stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);
+    } catch (RuntimeException e) {
+      String namespace = profile.getNamespace() != null ? profile.getNamespace() : DEFAULT_NAMESPACE;
+      throw new TemporalUnreachableException(options, namespace, profile.getApiKey() != null,
+          timeout, e);
+    }
+    return new TemporalConnection(stubs, WorkflowClient.newInstance(stubs, profile.toWorkflowClientOptions()));
+  }
+
+  private static ClientConfigProfile environment() {
+    return environment(LoadClientConfigProfileOptions.newBuilder().build());
+  }
+
+  private static ClientConfigProfile local(String target, String namespace) {
+    return ClientConfigProfile.newBuilder()
+        .setAddress(target)
+        .setNamespace(namespace != null ? namespace : DEFAULT_NAMESPACE)
+        .build();
   }
 
   public WorkflowClient client() {

@@ -13,6 +13,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /** A worker polling Smelt's task queue: the TrainingRun workflow and every stage activity. */
@@ -25,9 +26,12 @@ public final class SmeltWorker implements AutoCloseable {
 
   /**
    * Starts polling {@code queue}. {@code activitySlots} bounds how many heavy activities run at
-   * once in this process: training wants the cores to itself.
+   * once in this process: training wants the cores to itself. Activities write only in run
+   * folders directly inside {@code runsRoot} and refuse any other a workflow names.
    */
-  public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots) {
+  public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
+      Path runsRoot) {
+    Path runs = runsRoot.toAbsolutePath().normalize();
     WorkerFactory factory = WorkerFactory.newInstance(client);
     Worker worker =
         factory.newWorker(
@@ -42,20 +46,20 @@ public final class SmeltWorker implements AutoCloseable {
                 .build());
     worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
     worker.registerActivitiesImplementations(
-        new DataActivity(),
-        new TokenizerActivity(),
-        new PretrainActivity(),
-        new FinetuneActivity(),
-        new BaselinesActivity(),
-        new EvaluateActivity(),
-        new ReportActivity());
+        new DataActivity(runs),
+        new TokenizerActivity(runs),
+        new PretrainActivity(runs),
+        new FinetuneActivity(runs),
+        new BaselinesActivity(runs),
+        new EvaluateActivity(runs),
+        new ReportActivity(runs));
     factory.start();
     return new SmeltWorker(factory);
   }
 
   /** Starts a worker on the CPU queue with one activity slot. */
-  public static SmeltWorker startDefault(WorkflowClient client) {
-    return start(client, TrainingRun.CPU_QUEUE, 1);
+  public static SmeltWorker startDefault(WorkflowClient client, Path runsRoot) {
+    return start(client, TrainingRun.CPU_QUEUE, 1, runsRoot);
   }
 
   /** Blocks until the worker is shut down. */

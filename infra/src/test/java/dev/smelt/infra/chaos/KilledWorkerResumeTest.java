@@ -62,8 +62,8 @@ class KilledWorkerResumeTest {
     List<Double> latencies = new ArrayList<>();
     RunSummary summary;
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
-        TemporalConnection conn = TemporalConnection.open(server.target(), null)) {
-      WorkerProcess worker = WorkerProcess.start(server.target(), dir.resolve("worker-0.log"));
+        TemporalConnection conn = TemporalConnection.embedded(server.target())) {
+      WorkerProcess worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-0.log"));
       try {
         String workflowId = "smelt-chaos";
         TrainingRun run = conn.client().newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
@@ -76,7 +76,7 @@ class KilledWorkerResumeTest {
           StageSnapshot before = await(probe, workflowId, s -> pretrainStep(s) >= killAt);
           long killed = System.nanoTime();
           worker.kill();
-          worker = WorkerProcess.start(server.target(), dir.resolve("worker-" + killAt + ".log"));
+          worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-" + killAt + ".log"));
           long deadStep = pretrainStep(before);
           // The dead attempt can heartbeat no more: the next change is the resumed attempt's step,
           // unless the resumed attempt finished pre-training before its first heartbeat was seen.

@@ -12,13 +12,15 @@ final class WorkerProcess {
     this.process = process;
   }
 
-  static WorkerProcess start(String temporal, Path log) throws IOException {
+  /** A worker of {@code temporal} that writes only in run folders inside {@code runsRoot}. */
+  static WorkerProcess start(String temporal, Path runsRoot, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = List.of(java, "-Xmx3g", "-Dai.djl.offline=true",
         // One intra-op thread: the resumed run must be bit-identical to the uninterrupted one.
         "-Dai.djl.pytorch.num_threads=1",
         "-cp", System.getProperty("java.class.path"),
-        "dev.smelt.infra.cli.SmeltCli", "worker", "--temporal", temporal);
+        "dev.smelt.infra.cli.SmeltCli", "worker", "--temporal", temporal,
+        "--runs-dir", runsRoot.toString());
     Process p = new ProcessBuilder(cmd)
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
