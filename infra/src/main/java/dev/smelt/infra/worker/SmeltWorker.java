@@ -12,6 +12,7 @@ import dev.smelt.workflows.run.TrainingRunImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 
@@ -28,7 +29,9 @@ public final class SmeltWorker implements AutoCloseable {
    * once in this process: training wants the cores to itself.
    */
   public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots) {
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+        .setWorkerInterceptors(new PermanentFailureLog())
+        .build());
     Worker worker =
         factory.newWorker(
             queue,
