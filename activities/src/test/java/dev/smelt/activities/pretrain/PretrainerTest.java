@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -169,16 +171,17 @@ class PretrainerTest {
   }
 
   @Test
-  void refusesToResumeFromACheckpointOfAnotherConfiguration() throws Exception {
+  void refusesToResumeFromACheckpointOfAnotherConfigurationPermanently() throws Exception {
     new Pretrainer(TinyRuns.job(TinyRuns.train(2, 1), tmp), PretrainListener.NONE)
         .run(Optional.empty());
     PretrainJob j = TinyRuns.job(TinyRuns.train(4, 1), tmp);
     PretrainJob otherSeed = new PretrainJob(j.model(), j.train(), j.vocabSize(), 43,
         j.trainDocs(), j.valDocs(), j.outDir());
     Pretrainer p = new Pretrainer(otherSeed, PretrainListener.NONE);
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> p.run(p.latestCheckpoint()));
-    assertTrue(e.getMessage().contains("different"), e.getMessage());
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> p.run(p.latestCheckpoint()));
+    assertEquals(PermanentFailure.TYPE, e.getType(), "a retry would read the same checkpoint");
+    assertTrue(e.getOriginalMessage().contains("different"), e.getOriginalMessage());
   }
 
   private static List<String> stepLines(Path run) throws Exception {

@@ -1,5 +1,6 @@
 package dev.smelt.infra.config;
 
+import dev.smelt.activities.eval.BiasProbe;
 import dev.smelt.activities.model.ModelPresets;
 import dev.smelt.pipeline.read.FormatReaders;
 import dev.smelt.workflows.config.DataConfig;
@@ -26,6 +27,11 @@ final class ConfigValidator {
     require(c.tokenizer().maxTrainChars() >= 0, "tokenizer.maxTrainChars", "must not be negative");
     validateModel(c.model());
     validatePretrain(c.pretrain());
+    int probe = BiasProbe.minContextLength();
+    // Only a causal LM is probed (RunEvaluation); the probe's text is fixed, so this is known now.
+    require(!c.pretrain().objective().equals("causal") || c.model().contextLength() >= probe,
+        "model.contextLength", "must be at least " + probe + " for the bias probe: its longest "
+            + "continuation takes that many tokens under any vocabulary");
     validateFinetune(c.finetune(), c.model());
     require(c.eval().maxValSequences() >= 0, "eval.maxValSequences", "must not be negative");
     require(c.eval().bootstrapResamples() >= 100, "eval.bootstrapResamples", "must be at least 100");
