@@ -29,9 +29,13 @@ public final class SmeltWorker implements AutoCloseable {
    * once in this process: training wants the cores to itself.
    */
   public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots) {
-    WorkerFactory factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
-        .setWorkerInterceptors(new PermanentFailureLog())
-        .build());
+    return start(client, queue, activitySlots,
+        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build());
+  }
+
+  private static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
+      WorkerFactoryOptions options) {
+    WorkerFactory factory = WorkerFactory.newInstance(client, options);
     Worker worker =
         factory.newWorker(
             queue,
@@ -56,9 +60,12 @@ public final class SmeltWorker implements AutoCloseable {
     return new SmeltWorker(factory);
   }
 
-  /** Starts a worker on the CPU queue with one activity slot. */
+  /**
+   * Starts a worker on the CPU queue with one activity slot, inside `smelt run`: that command
+   * prints a failed run's one line itself, so this worker does not log it a second time.
+   */
   public static SmeltWorker startDefault(WorkflowClient client) {
-    return start(client, TrainingRun.CPU_QUEUE, 1);
+    return start(client, TrainingRun.CPU_QUEUE, 1, WorkerFactoryOptions.getDefaultInstance());
   }
 
   /** Blocks until the worker is shut down. */
