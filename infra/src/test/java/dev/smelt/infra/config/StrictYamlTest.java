@@ -69,4 +69,20 @@ class StrictYamlTest {
     assertEquals(1.0, c.pretrain().learningRate());
     assertEquals(List.of(50, 100), c.finetune().curveSizes());
   }
+
+  @Test
+  void contextTooShortForTheBiasProbeIsRefusedUpFrontNamingTheKey() throws IOException {
+    Files.writeString(dir.resolve("corpus.txt"), "some text");
+    Path f = dir.resolve("run.yaml");
+    Files.writeString(f, MINIMAL + "model:\n  preset: custom\n  contextLength: 64\n");
+    var causal = ConfigLoader.load(f);
+    ConfigValidator.requireBiasProbeFits(causal, 64);
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigValidator.requireBiasProbeFits(causal, 65));
+    assertTrue(e.getMessage().startsWith("key 'model.contextLength' must be at least 65 for the "
+        + "bias probe"), e.getMessage());
+    Files.writeString(f, MINIMAL + "model:\n  preset: custom\n  contextLength: 64\n"
+        + "pretrain:\n  objective: masked\n");
+    ConfigValidator.requireBiasProbeFits(ConfigLoader.load(f), 65); // a masked LM is not probed
+  }
 }
