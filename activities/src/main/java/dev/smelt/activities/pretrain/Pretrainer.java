@@ -148,9 +148,14 @@ public final class Pretrainer {
             + "vocabulary, batch size, objective or seed; start a new run folder or restore that "
             + "config");
       }
-      TensorArrays.copyAllInto(c.model(), gpt.parameters());
+      try {
+        TensorArrays.copyAllInto(c.model(), gpt.parameters());
+        opt.load(c.optimizer());
+      } catch (IllegalArgumentException e) { // same config hash, other tensors: not ours either
+        throw PermanentFailure.of("checkpoint " + dir + " does not fit this model ("
+            + e.getMessage() + "); start a new run folder or restore the config that wrote it");
+      }
       replicas.broadcastWeights();
-      opt.load(c.optimizer());
       batches.seek(new DataCursor(s.cursorEpoch(), s.cursorPosition()));
       start = s.step();
       step = s.step();
