@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** A key given twice and a fraction for an integer key are errors naming the key, not guesses. */
 class StrictYamlTest {
@@ -27,35 +29,21 @@ class StrictYamlTest {
     return message;
   }
 
-  @Test
-  void rejectsTopLevelKeyGivenTwiceNamingIt() throws IOException {
-    String m = problem("seed: 1\n" + MINIMAL + "seed: 2\n");
-    assertTrue(m.contains("key 'seed' is given twice"), m);
-  }
-
-  @Test
-  void rejectsNestedKeyGivenTwiceNamingItsPath() throws IOException {
-    String m = problem(MINIMAL + "pretrain:\n  steps: 10\n  batchSize: 8\n  steps: 20\n");
-    assertTrue(m.contains("key 'pretrain.steps' is given twice"), m);
-  }
-
-  @Test
-  void rejectsSectionGivenTwice() throws IOException {
-    String m = problem(MINIMAL + "pretrain:\n  steps: 10\npretrain:\n  batchSize: 8\n");
-    assertTrue(m.contains("key 'pretrain' is given twice"), m);
-  }
-
-  @Test
-  void rejectsFractionForIntegerKeyInsteadOfTruncating() throws IOException {
-    String m = problem(MINIMAL + "pretrain:\n  batchSize: 8.7\n");
-    assertTrue(m.contains("key 'pretrain.batchSize': 8.7 is not an integer"), m);
-  }
-
-  @Test
-  void rejectsFractionInListOfIntegersNamingTheItem() throws IOException {
-    String m = problem("data:\n  inputs: [corpus.txt]\nfinetune:\n  inputs: [corpus.txt]\n"
-        + "  curveSizes: [50, 12.5]\n");
-    assertTrue(m.contains("key 'finetune.curveSizes[1]': 12.5 is not an integer"), m);
+  /**
+   * Each case: YAML laid after a minimal config (| stands for a line break; quoted where it starts
+   * with the indent of a finetune key), and the message.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = ';', value = {
+      "seed: 1|seed: 2; key 'seed' is given twice",
+      "pretrain:|  steps: 10|  batchSize: 8|  steps: 20; key 'pretrain.steps' is given twice",
+      "pretrain:|  steps: 10|pretrain:|  batchSize: 8; key 'pretrain' is given twice",
+      "pretrain:|  batchSize: 8.7; key 'pretrain.batchSize': 8.7 is not an integer",
+      "'  curveSizes: [50, 12.5]'; key 'finetune.curveSizes[1]': 12.5 is not an integer"})
+  void rejectsDuplicateKeysAndFractionsForIntegersNamingTheKey(String yaml, String expected)
+      throws IOException {
+    String m = problem(MINIMAL + yaml.replace('|', '\n') + "\n");
+    assertTrue(m.contains(expected), m);
   }
 
   @Test
