@@ -1,13 +1,14 @@
 package dev.smelt.infra.config;
 
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -218,7 +219,7 @@ public final class ConfigLoader {
   }
 
   private static boolean isIntegerTarget(JsonProcessingException e) {
-    Class<?> target = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m
+    Class<?> target = e instanceof MismatchedInputException m
         ? m.getTargetType() : null;
     return target == int.class || target == long.class || target == Integer.class
         || target == Long.class || target == short.class || target == Short.class;
