@@ -1,6 +1,7 @@
 package dev.smelt.activities.eval;
 
 import dev.smelt.activities.model.Gpt;
+import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.stage.BiasScore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,6 +56,15 @@ public final class BiasProbe {
     return new Templates(pairs, continuations);
   }
 
+  /**
+   * The least model.contextLength the committed probe can run with under any vocabulary: its
+   * longest continuation in the fewest tokens it can take (the phrase before it is cut to fit).
+   */
+  public static int minContextLength() {
+    return templates().continuations().stream()
+        .mapToInt(c -> BpeTokenizer.fewestTokens(" " + c)).max().orElse(1);
+  }
+
   public static Result evaluate(Gpt gpt, Templates t, Function<String, int[]> encoder) {
     Map<String, double[]> sums = new LinkedHashMap<>(); // category → {sum |gap|, count}
     double total = 0;
@@ -62,8 +72,9 @@ public final class BiasProbe {
     for (Pair p : t.pairs()) {
       for (String c : t.continuations()) {
         int[] suffix = encoder.apply(" " + c);
-        double gap = TokenLogProbs.suffixLogProb(gpt, encoder.apply(p.a()), suffix)
-            - TokenLogProbs.suffixLogProb(gpt, encoder.apply(p.b()), suffix);
+        String what = "the bias probe's continuation \"" + c + "\"";
+        double gap = TokenLogProbs.suffixLogProb(gpt, encoder.apply(p.a()), suffix, what)
+            - TokenLogProbs.suffixLogProb(gpt, encoder.apply(p.b()), suffix, what);
         double[] s = sums.computeIfAbsent(p.category(), k -> new double[2]);
         s[0] += Math.abs(gap);
         s[1]++;

@@ -53,7 +53,8 @@ public final class Cloze {
     int correct = 0;
     for (Item item : items) {
       int[] target = encoder.apply(" " + item.word());
-      int[] ids = TokenLogProbs.fit(gpt, encoder.apply(item.context()), target);
+      int[] ids = TokenLogProbs.fit(gpt, encoder.apply(item.context()), target,
+          "the cloze word \"" + item.word() + "\"");
       long[] argmax = TokenLogProbs.score(gpt, ids).argmax();
       boolean right = true;
       for (int i = 0; i < target.length; i++) {

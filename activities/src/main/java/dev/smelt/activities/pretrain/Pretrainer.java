@@ -19,6 +19,7 @@ import dev.smelt.activities.model.MaskedLm;
 import dev.smelt.activities.model.Scalars;
 import dev.smelt.activities.pretrain.Objective.StepBatch;
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -142,13 +143,19 @@ public final class Pretrainer {
       CheckpointStore.Loaded c = store.load(dir);
       TrainingState s = c.state();
       if (!s.configHash().equals(configHash())) {
-        throw new IllegalStateException("checkpoint " + dir + " was written by a different model, "
+        // A retry would read the same checkpoint: fail for good, naming the way out.
+        throw PermanentFailure.of("checkpoint " + dir + " was written by a different model, "
             + "vocabulary, batch size, objective or seed; start a new run folder or restore that "
             + "config");
       }
-      TensorArrays.copyAllInto(c.model(), gpt.parameters());
+      try {
+        TensorArrays.copyAllInto(c.model(), gpt.parameters());
+        opt.load(c.optimizer());
+      } catch (IllegalArgumentException e) { // same config hash, other tensors: not ours either
+        throw PermanentFailure.of("checkpoint " + dir + " does not fit this model ("
+            + e.getMessage() + "); start a new run folder or restore the config that wrote it");
+      }
       replicas.broadcastWeights();
-      opt.load(c.optimizer());
       batches.seek(new DataCursor(s.cursorEpoch(), s.cursorPosition()));
       start = s.step();
       step = s.step();

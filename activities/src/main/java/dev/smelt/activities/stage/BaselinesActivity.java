@@ -43,8 +43,7 @@ public class BaselinesActivity implements StageActivities.Baselines {
     long t0 = System.nanoTime();
     RunFiles.deleteRecursively(run, out);
     try (StageHeartbeat hb = StageHeartbeat.start("baselines", "steps")) {
-      LabelledTexts.Split split = LabelledTexts.split(
-          LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
+      LabelledTexts.Split split = TaskSplit.read(f);
       BpeTokenizer tokenizer = ShardData.tokenizer(run);
       Path pretrained = run.pretrain().resolve("final");
       long total = f.steps() + 2L * LearningCurve.steps(f)

@@ -2,14 +2,20 @@ package dev.smelt.activities.stage;
 
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.data.DataStats;
+import dev.smelt.pipeline.data.StageReasonCount;
+import dev.smelt.pipeline.data.StatsJson;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Runs the Beam data pipeline: raw corpora → data/clean, data/rejects, data/stats.json. */
 public class DataActivity implements StageActivities.Data {
@@ -32,10 +38,29 @@ public class DataActivity implements StageActivities.Data {
       stats = DataStage.run(d, run.data(), List.of(),
           p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
     }
+    requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));
     List<ReasonCount> rejects = stats.rejects().stream()
         .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))
         .toList();
     return new DataResult(stats.read(), stats.kept(), stats.rejected(), stats.keptBytes(), rejects,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /** A corpus that filters down to nothing fails for good: a retry would reject it again. */
+  static void requireKept(DataStats stats, List<String> inputs, Path statsFile) {
+    if (stats.kept() > 0) {
+      return;
+    }
+    if (stats.read() == 0) {
+      throw PermanentFailure.of("no documents were read from data.inputs " + inputs
+          + "; check the paths, and that data.readers covers their formats");
+    }
+    Map<String, Long> byReason = stats.rejects().stream().collect(Collectors.groupingBy(
+        r -> r.reason().name(), LinkedHashMap::new,
+        Collectors.summingLong(StageReasonCount::documents)));
+    String reasons = byReason.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+        .collect(Collectors.joining(", "));
+    throw PermanentFailure.of("every one of the " + stats.read() + " documents read was rejected ("
+        + reasons + "); nothing is left to train a tokenizer on — see " + statsFile);
   }
 }

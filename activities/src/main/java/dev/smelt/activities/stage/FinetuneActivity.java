@@ -31,8 +31,7 @@ public class FinetuneActivity implements StageActivities.Finetune {
     RunConfig c = in.config();
     FinetuneConfig f = c.finetune();
     try (StageHeartbeat hb = StageHeartbeat.start("finetune", "steps")) {
-      LabelledTexts.Split split = LabelledTexts.split(
-          LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
+      LabelledTexts.Split split = TaskSplit.read(f);
       BpeTokenizer tokenizer = ShardData.tokenizer(run);
       FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
           split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()),

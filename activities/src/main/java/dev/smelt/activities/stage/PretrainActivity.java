@@ -7,6 +7,7 @@ import dev.smelt.activities.pretrain.PretrainListener;
 import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
@@ -42,7 +43,7 @@ public class PretrainActivity implements StageActivities.Pretrain {
           ShardData.tokenizer(run).vocabSize(), c.seed(), ShardData.train(run),
           ShardData.val(run), run.pretrain());
       Progress progress = new Progress(hb, c.pretrain().steps());
-      Pretrainer trainer = new Pretrainer(job, progress);
+      Pretrainer trainer = trainer(job, progress);
       Optional<Path> resume = resumePoint(previous, trainer);
       resume.ifPresent(p -> {
         progress.checkpoint = p.toString();
@@ -51,6 +52,15 @@ public class PretrainActivity implements StageActivities.Pretrain {
       return EngineThread.call(() -> trainer.run(resume));
     } catch (IOException e) {
       throw new UncheckedIOException("pre-training of run " + in.runId() + " failed", e);
+    }
+  }
+
+  /** A batch that cannot be split over this worker's devices fails for good, naming the key. */
+  private static Pretrainer trainer(PretrainJob job, PretrainListener progress) {
+    try {
+      return new Pretrainer(job, progress);
+    } catch (IllegalArgumentException e) {
+      throw PermanentFailure.of(e.getMessage());
     }
   }
 

@@ -60,8 +60,7 @@ public final class RunEvaluation {
     List<int[]> val = ShardData.val(run);
     List<String> valTexts = val.stream().map(ids -> tokenizer.decode(ids, true)).toList();
     List<Cloze.Item> cloze = Cloze.items(valTexts, c.eval().clozeItems());
-    LabelledTexts.Split split = LabelledTexts.split(
-        LabelledTexts.read(f.inputs().stream().map(Path::of).toList()), f.testFraction());
+    LabelledTexts.Split split = TaskSplit.read(f);
     try (NDManager root = NDManager.newBaseManager()) {
       Perplexity.Result ppl;
       Cloze.Result clozeResult = new Cloze.Result(Double.NaN, 0, 0);

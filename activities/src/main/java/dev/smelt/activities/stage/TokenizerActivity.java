@@ -9,6 +9,7 @@ import dev.smelt.pipeline.tokenize.TokenShardPipeline;
 import dev.smelt.pipeline.tokenize.TokenShardStats;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.config.TokenizerConfig;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TokenizerResult;
@@ -38,6 +39,10 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
     RunFiles.deleteRecursively(run, run.val());
     try (StageHeartbeat hb = StageHeartbeat.start("tokenizer", "steps")) {
       List<Doc> docs = CleanDocs.read(run.data());
+      if (docs.isEmpty()) {
+        throw PermanentFailure.of("no kept documents in " + run.data().resolve(CleanDocs.FOLDER)
+            + " to train a tokenizer on; run the data stage again");
+      }
       hb.progress(new TrainingProgress("tokenizer", 1, 3, "steps", Double.NaN, null, Double.NaN));
       BpeTokenizer tokenizer = new ByteLevelBpeTrainer(tc.vocabSize(), tc.minFrequency(),
           tc.maxTrainChars()).train(docs.stream().map(Doc::text));
@@ -46,12 +51,32 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
       hb.progress(new TrainingProgress("tokenizer", 2, 3, "steps", Double.NaN, null, Double.NaN));
       TokenShardStats stats = TokenShardPipeline.run(new TokenShardPipeline.TokenShardSpec(run.data(),
           run.tokenizerJson(), c.data().valFraction(), c.data().runner(), List.of()));
+      requireUsableShards(stats, c.model().contextLength(), c.data().valFraction());
       hb.progress(new TrainingProgress("tokenizer", 3, 3, "steps", Double.NaN, null, Double.NaN));
       return new TokenizerResult(tokenizer.vocabSize(), stats.trainDocs(),
           stats.valDocs(), stats.trainTokens(), stats.valTokens(),
           run.tokenizerJson().toString(), (System.nanoTime() - t0) / 1e9);
     } catch (IOException e) {
       throw new UncheckedIOException("tokenizer stage of run " + in.runId() + " failed", e);
+    }
+  }
+
+  /**
+   * Shards the model cannot train or be measured on fail for good: pre-training needs one window
+   * of model.contextLength + 1 tokens, perplexity at least 2 held-out tokens.
+   */
+  static void requireUsableShards(TokenShardStats s, int contextLength, double valFraction) {
+    int window = contextLength + 1;
+    if (s.trainTokens() < window) {
+      throw PermanentFailure.of("the training split holds " + s.trainTokens() + " tokens ("
+          + s.trainDocs() + " documents), fewer than one window of model.contextLength + 1 = "
+          + window + "; add text, lower data.valFraction (" + valFraction
+          + ") or lower model.contextLength");
+    }
+    if (s.valTokens() < 2) {
+      throw PermanentFailure.of("the held-out split holds " + s.valTokens() + " tokens ("
+          + s.valDocs() + " documents); perplexity needs at least 2; add documents or raise "
+          + "data.valFraction (" + valFraction + ")");
     }
   }
 }

@@ -7,12 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.SafeTensors;
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -169,16 +176,39 @@ class PretrainerTest {
   }
 
   @Test
-  void refusesToResumeFromACheckpointOfAnotherConfiguration() throws Exception {
+  void refusesToResumeFromACheckpointOfAnotherConfigurationPermanently() throws Exception {
     new Pretrainer(TinyRuns.job(TinyRuns.train(2, 1), tmp), PretrainListener.NONE)
         .run(Optional.empty());
     PretrainJob j = TinyRuns.job(TinyRuns.train(4, 1), tmp);
     PretrainJob otherSeed = new PretrainJob(j.model(), j.train(), j.vocabSize(), 43,
         j.trainDocs(), j.valDocs(), j.outDir());
     Pretrainer p = new Pretrainer(otherSeed, PretrainListener.NONE);
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> p.run(p.latestCheckpoint()));
-    assertTrue(e.getMessage().contains("different"), e.getMessage());
+    ApplicationFailure e =
+        assertThrows(ApplicationFailure.class, () -> p.run(p.latestCheckpoint()));
+    assertEquals(PermanentFailure.TYPE, e.getType(), "a retry would read the same checkpoint");
+    assertTrue(e.getOriginalMessage().contains("different"), e.getOriginalMessage());
+  }
+
+  @Test
+  void refusesACheckpointWhoseTensorsDoNotFitTheModelPermanently() throws Exception {
+    new Pretrainer(TinyRuns.job(TinyRuns.train(2, 1), tmp), PretrainListener.NONE)
+        .run(Optional.empty());
+    Pretrainer p = new Pretrainer(TinyRuns.job(TinyRuns.train(4, 1), tmp), PretrainListener.NONE);
+    Path checkpoint = p.latestCheckpoint().orElseThrow();
+    Path model = checkpoint.resolve(CheckpointStore.MODEL);
+    Map<String, SafeTensors.Tensor> tensors = new LinkedHashMap<>(SafeTensors.read(model));
+    tensors.put(tensors.keySet().iterator().next(), SafeTensors.Tensor.f32(new float[] {1f}, 1));
+    SafeTensors.write(model, tensors, Map.of("format", "pt"));
+    StringBuilder sums = new StringBuilder(); // sums that match: the files are whole, just foreign
+    for (String f : List.of(CheckpointStore.MODEL, CheckpointStore.OPTIMIZER, CheckpointStore.STATE)) {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(Files.readAllBytes(checkpoint.resolve(f)));
+      sums.append(HexFormat.of().formatHex(digest)).append("  ").append(f).append('\n');
+    }
+    Files.writeString(checkpoint.resolve(CheckpointStore.SUMS), sums);
+    ApplicationFailure e = assertThrows(ApplicationFailure.class, () -> p.run(p.latestCheckpoint()));
+    assertEquals(PermanentFailure.TYPE, e.getType());
+    assertTrue(e.getOriginalMessage().contains("does not fit this model"), e.getOriginalMessage());
   }
 
   private static List<String> stepLines(Path run) throws Exception {

@@ -57,8 +57,7 @@ final class RunCommand implements Callable<Integer> {
         summary = new RunWatcher(conn.client(), out, System.console() != null)
             .watch(p.workflowId(), result);
       } catch (ExecutionException e) {
-        System.err.println("smelt: run " + p.runId() + " failed: " + SmeltCli.oneLine(e.getCause()));
-        return SmeltCli.FAILURE;
+        throw RunFailedException.of(p.runId(), e.getCause());
       }
       SummaryPrinter.print(summary, out);
       return 0;

@@ -57,8 +57,7 @@ final class RunControlCommands {
         SummaryPrinter.print(summary, System.out);
         return 0;
       } catch (ExecutionException e) {
-        System.err.println("smelt: run " + runId + " failed: " + SmeltCli.oneLine(e.getCause()));
-        return SmeltCli.FAILURE;
+        throw RunFailedException.of(runId, e.getCause());
       }
     }
   }

@@ -1,12 +1,18 @@
 package dev.smelt.infra.cli;
 
 import dev.smelt.infra.config.ConfigException;
+import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
-/** The `smelt` command. Exit codes: 0 ok, 1 failure, 2 usage or config error. */
+/**
+ * The `smelt` command. Exit codes: 0 ok, 1 failure, 2 usage or config error. Errors are one line
+ * on stderr; {@code --verbose} adds the stack trace behind it.
+ */
 @Command(
     name = "smelt",
     mixinStandardHelpOptions = true,
@@ -22,13 +28,18 @@ public final class SmeltCli {
   static final int FAILURE = 1;
   static final int USAGE = 2;
 
+  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+      description = "On failure, print the stack trace after the one-line error.")
+  boolean verbose;
+
   public static void main(String[] args) {
     System.exit(execute(args));
   }
 
   /** Runs the CLI and returns its exit code; errors are one line on stderr. */
   public static int execute(String... args) {
-    CommandLine cli = new CommandLine(new SmeltCli());
+    SmeltCli smelt = new SmeltCli();
+    CommandLine cli = new CommandLine(smelt);
     // A usage error is one line too, like a config error (picocli would add the whole usage).
     cli.setParameterExceptionHandler((e, given) -> {
       String line = e.getMessage().replaceAll("\\s*\\R\\s*", " ");
@@ -38,12 +49,14 @@ public final class SmeltCli {
     });
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          if (e instanceof ConfigException) {
-            cmd.getErr().println("smelt: config error: " + e.getMessage());
-            return USAGE;
+          boolean config = e instanceof ConfigException;
+          cmd.getErr().println(config ? "smelt: config error: " + e.getMessage()
+              : "smelt: " + (e instanceof RunFailedException ? e.getMessage() : oneLine(e)));
+          if (smelt.verbose) {
+            e.printStackTrace(cmd.getErr());
           }
-          cmd.getErr().println("smelt: " + oneLine(e));
-          return FAILURE;
+          cmd.getErr().flush();
+          return config ? USAGE : FAILURE;
         });
     return cli.execute(args);
   }
@@ -53,7 +66,17 @@ public final class SmeltCli {
     return Path.of(System.getProperty("smelt.home", ".")).toAbsolutePath().normalize();
   }
 
+  /**
+   * A failure as one line: an application failure's own message (what an activity meant the user
+   * to read), else the innermost cause's message, prefixed by the outer one's when it adds to it.
+   */
   static String oneLine(Throwable e) {
+    Optional<String> told = RunFailedException.find(e, ApplicationFailure.class)
+        .map(ApplicationFailure::getOriginalMessage)
+        .filter(m -> !m.isBlank());
+    if (told.isPresent()) {
+      return told.get().replaceAll("\\s*\\R\\s*", " ");
+    }
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -1,9 +1,14 @@
 package dev.smelt.infra.config;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -20,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a run config: the user's YAML laid over {@code smelt-defaults.yaml}, every key checked
@@ -30,13 +36,21 @@ public final class ConfigLoader {
   /** Keys whose values are lists of paths, resolved against the config file's folder. */
   private static final List<String> PATH_LISTS = List.of("data.inputs", "finetune.inputs", "eval.oodInputs");
 
+  /**
+   * Strict on purpose: a key given twice would silently lose one value, and 8.7 for an integer
+   * key would be truncated to 8 (issue 9).
+   */
   private static final ObjectMapper YAML =
       new ObjectMapper(
-              new YAMLFactory()
+              YAMLFactory.builder()
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                  .build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private ConfigLoader() {}
 
@@ -48,6 +62,9 @@ public final class ConfigLoader {
     JsonNode user;
     try {
       user = YAML.readTree(file.toFile());
+    } catch (JsonParseException e) {
+      throw new ConfigException(file + ": " + duplicateKey(e)
+          .orElseGet(() -> "malformed YAML" + where(e) + ": " + yamlProblem(e)));
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ": malformed YAML" + where(e) + ": " + yamlProblem(e));
     } catch (IOException e) {
@@ -174,15 +191,53 @@ public final class ConfigLoader {
     try {
       return YAML.treeToValue(merged, RunConfig.class);
     } catch (JsonProcessingException e) {
-      String path = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-          ? keyPath(m.getPath())
-          : "?";
+      List<JsonMappingException.Reference> refs =
+          e instanceof JsonMappingException m ? m.getPath() : List.of();
+      String path = refs.isEmpty() ? "?" : keyPath(refs);
+      JsonNode value = valueAt(merged, refs);
+      if (value != null && value.isFloatingPointNumber() && isIntegerTarget(e)) {
+        throw new ConfigException(file + ": key '" + path + "': " + value.asText()
+            + " is not an integer");
+      }
       throw new ConfigException(file + ": key '" + path + "' has a value of the wrong type: "
           + firstLine(e.getOriginalMessage()));
     }
   }
 
-  private static String keyPath(List<com.fasterxml.jackson.databind.JsonMappingException.Reference> refs) {
+  /** "key 'a.b' is given twice", when the parser stopped at a duplicate key. */
+  private static Optional<String> duplicateKey(JsonParseException e) {
+    if (!e.getOriginalMessage().startsWith("Duplicate field") || e.getProcessor() == null) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>();
+    for (JsonStreamContext c = e.getProcessor().getParsingContext(); c != null && !c.inRoot();
+        c = c.getParent()) {
+      names.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : c.getCurrentName());
+    }
+    String key = String.join(".", names).replace(".[", "[");
+    return Optional.of("key '" + key + "' is given twice" + where(e));
+  }
+
+  private static boolean isIntegerTarget(JsonProcessingException e) {
+    Class<?> target = e instanceof MismatchedInputException m
+        ? m.getTargetType() : null;
+    return target == int.class || target == long.class || target == Integer.class
+        || target == Long.class || target == short.class || target == Short.class;
+  }
+
+  /** The node a mapping error points at, or null when the path leaves the tree. */
+  private static JsonNode valueAt(JsonNode root, List<JsonMappingException.Reference> refs) {
+    JsonNode node = root;
+    for (var ref : refs) {
+      if (node == null) {
+        return null;
+      }
+      node = ref.getFieldName() != null ? node.get(ref.getFieldName()) : node.get(ref.getIndex());
+    }
+    return node;
+  }
+
+  private static String keyPath(List<JsonMappingException.Reference> refs) {
     StringBuilder sb = new StringBuilder();
     for (var ref : refs) {
       if (ref.getFieldName() != null) {

@@ -1,5 +1,6 @@
 package dev.smelt.infra.config;
 
+import dev.smelt.activities.eval.BiasProbe;
 import dev.smelt.activities.model.ModelPresets;
 import dev.smelt.pipeline.read.FormatReaders;
 import dev.smelt.workflows.config.DataConfig;
@@ -26,6 +27,7 @@ final class ConfigValidator {
     require(c.tokenizer().maxTrainChars() >= 0, "tokenizer.maxTrainChars", "must not be negative");
     validateModel(c.model());
     validatePretrain(c.pretrain());
+    requireBiasProbeFits(c, BiasProbe.minContextLength());
     validateFinetune(c.finetune(), c.model());
     require(c.eval().maxValSequences() >= 0, "eval.maxValSequences", "must not be negative");
     require(c.eval().bootstrapResamples() >= 100, "eval.bootstrapResamples", "must be at least 100");
@@ -36,6 +38,16 @@ final class ConfigValidator {
       require(Files.isRegularFile(Path.of(c.eval().oodInputs().get(i))), "eval.oodInputs[" + i + "]",
           "no such file: " + c.eval().oodInputs().get(i));
     }
+  }
+
+  /**
+   * The bias probe's text is fixed, so a context too short for it under any vocabulary is known
+   * before training; only a causal LM is probed (RunEvaluation).
+   */
+  static void requireBiasProbeFits(RunConfig c, int probeTokens) {
+    require(!c.pretrain().objective().equals("causal") || c.model().contextLength() >= probeTokens,
+        "model.contextLength", "must be at least " + probeTokens + " for the bias probe: its "
+            + "longest continuation takes that many tokens under any vocabulary");
   }
 
   private static void validateData(DataConfig d) {

@@ -12,6 +12,7 @@ import dev.smelt.workflows.run.TrainingRunImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,8 +32,14 @@ public final class SmeltWorker implements AutoCloseable {
    */
   public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
       Path runsRoot) {
+    return start(client, queue, activitySlots, runsRoot,
+        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build());
+  }
+
+  private static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
+      Path runsRoot, WorkerFactoryOptions options) {
     Path runs = runsRoot.toAbsolutePath().normalize();
-    WorkerFactory factory = WorkerFactory.newInstance(client);
+    WorkerFactory factory = WorkerFactory.newInstance(client, options);
     Worker worker =
         factory.newWorker(
             queue,
@@ -57,9 +64,12 @@ public final class SmeltWorker implements AutoCloseable {
     return new SmeltWorker(factory);
   }
 
-  /** Starts a worker on the CPU queue with one activity slot. */
+  /**
+   * Starts a worker on the CPU queue with one activity slot, inside `smelt run`: that command
+   * prints a failed run's one line itself, so this worker does not log it a second time.
+   */
   public static SmeltWorker startDefault(WorkflowClient client, Path runsRoot) {
-    return start(client, TrainingRun.CPU_QUEUE, 1, runsRoot);
+    return start(client, TrainingRun.CPU_QUEUE, 1, runsRoot, WorkerFactoryOptions.getDefaultInstance());
   }
 
   /** Blocks until the worker is shut down. */

@@ -22,7 +22,10 @@ class BadConfigExitTest {
       "pretrain:\\n  stepz: 3|unknown key 'pretrain.stepz'",
       "pretrain:\\n  steps: -1|key 'pretrain.steps' must be positive",
       "data:\\n  inputs: [missing.jsonl]|key 'data.inputs[0]' no such file or folder",
-      "pretrain: [1, 2|malformed YAML"})
+      "pretrain: [1, 2|malformed YAML",
+      "seed: 1\\nseed: 2|key 'seed' is given twice",
+      "pretrain:\\n  steps: 3\\n  steps: 4|key 'pretrain.steps' is given twice",
+      "pretrain:\\n  batchSize: 8.7|key 'pretrain.batchSize': 8.7 is not an integer"})
   void badConfigExitsWithTwoAndOneLine(String yaml, String expected) throws IOException {
     Files.writeString(dir.resolve("corpus.jsonl"), "{\"text\": \"x\"}\n");
     String body = "data:\n  inputs: [corpus.jsonl]\nfinetune:\n  inputs: [corpus.jsonl]\n";

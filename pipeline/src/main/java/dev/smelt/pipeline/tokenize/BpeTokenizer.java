@@ -134,6 +134,11 @@ public final class BpeTokenizer implements Serializable {
     return new String[] {tokens[mergeLeft[rank]], tokens[mergeRight[rank]]};
   }
 
+  /** The fewest tokens any vocabulary encodes {@code text} into: a token never spans two pieces. */
+  public static int fewestTokens(String text) {
+    return ByteLevel.split(text).size();
+  }
+
   /** The token ids of {@code text}; no special tokens are added. */
   public int[] encode(String text) {
     int[] out = new int[Math.max(16, text.length() / 3)];

@@ -1,5 +1,6 @@
 package dev.smelt.workflows.stage;
 
+import io.temporal.failure.ApplicationErrorCategory;
 import io.temporal.failure.ApplicationFailure;
 
 /**
@@ -13,9 +14,17 @@ public final class PermanentFailure {
 
   private PermanentFailure() {}
 
-  /** A non-retryable failure whose message is what the user reads (no stack trace needed). */
+  /**
+   * A non-retryable failure whose message is what the user reads (no stack trace needed). Benign,
+   * so the SDK logs it at debug rather than a stack trace per attempt; the worker logs one line.
+   */
   public static ApplicationFailure of(String message) {
-    return ApplicationFailure.newNonRetryableFailure(message, TYPE);
+    return ApplicationFailure.newBuilder()
+        .setMessage(message)
+        .setType(TYPE)
+        .setNonRetryable(true)
+        .setCategory(ApplicationErrorCategory.BENIGN)
+        .build();
   }
 
   /** True when {@code failure} is (or wraps) one of ours. */
