@@ -48,7 +48,12 @@ public final class CorpusFileReader {
     this.formats = List.copyOf(formats);
   }
 
+  /** Reads a file, or rejects an entry the walk skipped with the walk's reason. */
   public void read(CorpusFile file, Consumer<DocDecision> out) {
+    if (file.isSkipped()) {
+      reject(file, out, file.skipReason(), file.skipDetail());
+      return;
+    }
     String name = file.relativePath().toLowerCase(Locale.ROOT);
     boolean gzName = name.endsWith(".gz");
     String plainName = gzName ? name.substring(0, name.length() - 3) : name;
