@@ -18,7 +18,8 @@ import org.apache.beam.sdk.values.PBegin;
 
 /**
  * Reads the corpus files under the inputs into documents (stage {@value #STAGE}); every file
- * problem is a counted reject, never a failure. Files are listed when the transform is built, so
+ * problem, every entry not read and every repeated doc_id ({@link UniqueDocIds}) is a counted
+ * reject, never a failure. Files are listed when the transform is built, so
  * a missing input fails at once and the total is known for progress.
  */
 public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
@@ -67,6 +68,7 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("Read files", ParDo.of(new ReadFileFn(options)))
         .setCoder(SerializableCoder.of(DocDecision.class))
+        .apply(new UniqueDocIds())
         .apply(RouteDecisions.forStage(STAGE));
   }
 
