@@ -68,14 +68,20 @@ public final class CorpusFileReader {
     Consumer<DocDecision> repaired = decision -> held.accept(ReadRewrites.repairMojibake(decision, mojibake));
     if (byName instanceof RandomAccessFormatReader whole) {
       readWhole(file, whole, gzName, repaired, held);
-      held.flush();
-      return;
+    } else {
+      readStream(file, byName, gzName, repaired, held);
     }
+    held.flush();
+  }
+
+  /** Reads a file front to back, through gzip when its magic bytes say so. */
+  private void readStream(CorpusFile file, FormatReader byName, boolean gzName,
+      Consumer<DocDecision> repaired, HeldBack held) {
     boolean gzip = false;
     try (InputStream raw = new BufferedInputStream(Files.newInputStream(file.toPath()), BUFFER)) {
       gzip = startsWithGzipMagic(raw);
       if (gzName && !gzip) {
-        reject(file, out, RejectReason.BAD_GZIP, "name ends in .gz but the file lacks gzip magic bytes");
+        reject(file, held, RejectReason.BAD_GZIP, "name ends in .gz but the file lacks gzip magic bytes");
         return;
       }
       TolerantGzip gz = gzip ? new TolerantGzip(raw, BUFFER) : null;
@@ -95,7 +101,6 @@ public final class CorpusFileReader {
     } catch (IOException e) {
       held.accept(fileReject(file, RejectReason.UNREADABLE_FILE, describe(e) + afterRecords(held.count())));
     }
-    held.flush();
   }
 
   private static void readWhole(CorpusFile file, RandomAccessFormatReader format, boolean gzName,
