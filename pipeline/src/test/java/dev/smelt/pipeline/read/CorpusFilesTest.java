@@ -102,6 +102,32 @@ class CorpusFilesTest {
   }
 
   @Test
+  void countsANamedPipeGivenAsAnInputAsASpecialFileToo() throws Exception {
+    Path fifo = dir.resolve("input-pipe");
+    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+
+    assertEquals(Map.of("input-pipe", "SPECIAL_FILE"), outcomes(CorpusFiles.list(List.of(fifo))));
+  }
+
+  @Test
+  void countsAFolderThatCannotBeListedAsUnreadableAndGoesOn() throws IOException {
+    Path corpus = Files.createDirectories(dir.resolve("corpus"));
+    Path shut = Files.createDirectories(corpus.resolve("shut"));
+    Files.writeString(shut.resolve("inside.txt"), "x");
+    Files.writeString(corpus.resolve("open.txt"), "y");
+    assertTrue(shut.toFile().setReadable(false, false));
+    try {
+      // root lists a mode-000 folder all the same: then its file is read.
+      Map<String, String> expected = Files.isReadable(shut)
+          ? Map.of("open.txt", "read", "shut/inside.txt", "read")
+          : Map.of("open.txt", "read", "shut", "UNREADABLE_FILE");
+      assertEquals(expected, outcomes(CorpusFiles.list(List.of(corpus))));
+    } finally {
+      assertTrue(shut.toFile().setReadable(true, false));
+    }
+  }
+
+  @Test
   void countsAFileWithoutReadPermissionAsUnreadableUnlessTheUserMayStillReadIt() throws IOException {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
     Path locked = Files.writeString(corpus.resolve("locked.txt"), "x");
