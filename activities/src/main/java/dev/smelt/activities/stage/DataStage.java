@@ -32,7 +32,7 @@ public final class DataStage {
         new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
             d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
             filterSettings(d.filterSettings()),
-            ReaderOptions.defaults().withFormats(d.readers())),
+            ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks())),
         onProgress);
   }
 

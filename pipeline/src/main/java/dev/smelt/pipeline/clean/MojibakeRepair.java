@@ -27,11 +27,19 @@ public final class MojibakeRepair implements Serializable {
       0x89, 0x8A, 0x8B, 0x8C, 0x8E, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A,
       0x9B, 0x9C, 0x9E, 0x9F};
 
+  /** The text with its mojibake undone, and how many sequences were replaced. */
+  public record Repaired(String text, int repairs) {}
+
   public String repair(String text) {
+    return repairCounted(text).text();
+  }
+
+  public Repaired repairCounted(String text) {
     if (!mayHoldMojibake(text)) {
-      return text;
+      return new Repaired(text, 0);
     }
     StringBuilder out = new StringBuilder(text.length());
+    int repairs = 0;
     int i = 0;
     while (i < text.length()) {
       int lead = byteOf(text.charAt(i));
@@ -40,13 +48,14 @@ public final class MojibakeRepair implements Serializable {
       String fixed = continuations > 0 ? decode(text, i, continuations) : null;
       if (fixed != null) {
         out.append(fixed);
+        repairs++;
         i += continuations + 1;
       } else {
         out.append(text.charAt(i));
         i++;
       }
     }
-    return out.toString();
+    return new Repaired(out.toString(), repairs);
   }
 
   /** Only lead bytes Â..ô can start mojibake; most text has none and is returned as is. */

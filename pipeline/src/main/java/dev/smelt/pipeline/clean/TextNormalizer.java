@@ -4,18 +4,17 @@ import java.io.Serializable;
 import java.text.Normalizer;
 
 /**
- * Puts text into one canonical form: mojibake repaired ({@link MojibakeRepair}), LF line ends, Unicode NFC, no control or format characters
+ * Puts text into one canonical form: LF line ends, Unicode NFC, no control or format characters
  * (except newline), every run of spaces and tabs as one space, lines trimmed, at most one blank
- * line in a row, and no leading or trailing whitespace.
+ * line in a row, and no leading or trailing whitespace. Mojibake is repaired earlier, while
+ * reading, where each repair is counted ({@link MojibakeRepair}, MOJIBAKE_REPAIRED).
  */
 public final class TextNormalizer implements Serializable {
   private static final int ZWNJ = 0x200C;
   private static final int ZWJ = 0x200D;
 
-  private final MojibakeRepair mojibake = new MojibakeRepair();
-
   public String normalize(String text) {
-    String nfc = Normalizer.normalize(unifyLineBreaks(mojibake.repair(text)), Normalizer.Form.NFC);
+    String nfc = Normalizer.normalize(unifyLineBreaks(text), Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder(nfc.length());
     int pendingNewlines = 0;
     boolean pendingSpace = false;

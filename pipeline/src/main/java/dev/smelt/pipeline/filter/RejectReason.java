@@ -62,7 +62,20 @@ public enum RejectReason {
   // --- readers (issue 4): charsets, records, corrupt containers ---
   UNKNOWN_CHARSET("not UTF-8, and the charset is neither declared nor detectable, or Java does not support it"),
   NOT_TEXT_RECORD("a record with no text to read: a non-response or non-text WARC record, a mail with only attachments"),
-  CORRUPT_FILE("the file's structure (Parquet, WARC, MIME) is corrupt or truncated");
+  CORRUPT_FILE("the file's structure (Parquet, WARC, MIME) is corrupt or truncated"),
+  // --- corpus walking (issue 9): entries that are not read, each counted under read ---
+  SYMLINK_NOT_FOLLOWED("a symbolic link inside the input, not followed because data.followSymlinks is off"),
+  SYMLINK_OUTSIDE_INPUT("a symbolic link to a target outside the input folder: never followed"),
+  SYMLINK_LOOP("a symbolic link that leads back to itself or to a folder holding it"),
+  DANGLING_SYMLINK("a symbolic link whose target does not exist"),
+  SPECIAL_FILE("a named pipe, socket or device, not a regular file: not read"),
+  HIDDEN_FILE("a hidden file or folder (name starts with '.'): not read; a folder counts once"),
+  // --- no silent changes (issue 9): truncation, duplicate ids; rewrites of decoding ---
+  GZIP_TRUNCATED("the gzip stream ends early: records before the cut are kept, the cut one is this reject"),
+  DUPLICATE_ID("another kept record has the same doc_id; the one with the smallest text hash stays"),
+  CHARSET_GUESSED("rewrite: not UTF-8 and no trusted charset declared; decoded with a detected or fallback charset"),
+  LOSSY_DECODE("rewrite: bytes undefined in the guessed charset were dropped"),
+  MOJIBAKE_REPAIRED("rewrite: UTF-8 read as Windows-1252 (e.g. 'cafÃ©') turned back into the intended text");
 
   private final String description;
 

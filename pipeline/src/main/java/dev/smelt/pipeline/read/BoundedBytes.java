@@ -27,11 +27,14 @@ record BoundedBytes(byte[] bytes, int limit, boolean tooLong) {
     return DocDecision.reject(raw, RejectReason.TOO_LONG, what + " longer than " + limit + " bytes");
   }
 
-  /** Keeps the text decoded (with a declared or detected charset), or rejects with why not. */
+  /**
+   * Keeps the text decoded (with a declared or detected charset; a guess is noted as a rewrite),
+   * or rejects with why not.
+   */
   DocDecision decide(Doc raw, String declaredCharset) {
     TextDecoding.Result result = TextDecoding.decode(bytes, bytes.length, declaredCharset);
     if (result instanceof TextDecoding.Decoded decoded) {
-      return DocDecision.keep(new Doc(raw.docId(), raw.source(), decoded.text()));
+      return ReadRewrites.kept(new Doc(raw.docId(), raw.source(), decoded.text()), decoded.rewrites());
     }
     TextDecoding.Failed failed = (TextDecoding.Failed) result;
     return DocDecision.reject(raw, failed.reason(), failed.detail());

@@ -1,7 +1,6 @@
 package dev.smelt.pipeline.read;
 
 import dev.smelt.pipeline.doc.Doc;
-import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocDecision;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,13 +59,10 @@ public final class HtmlReader implements FormatReader {
     out.accept(toText(bytes.decide(raw, metaCharset(bytes.bytes()))));
   }
 
-  /** A decoded page kept as its text; a reject stays as it is. */
+  /** A decoded page kept as its text (decoding's rewrites noted still); a reject stays as it is. */
   DocDecision toText(DocDecision decoded) {
-    if (!(decoded.decision() instanceof Decision.Keep)) {
-      return decoded;
-    }
-    Doc doc = decoded.doc();
-    return DocDecision.keep(new Doc(doc.docId(), doc.source(), html.text(doc.text())));
+    String page = ReadRewrites.keptText(decoded);
+    return page == null ? decoded : ReadRewrites.withText(decoded, html.text(page));
   }
 
   /** The charset a meta tag near the start declares, or null. */

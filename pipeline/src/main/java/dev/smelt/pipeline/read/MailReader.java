@@ -93,6 +93,7 @@ public final class MailReader implements FormatReader {
     if (result instanceof MailText.Failed failed) {
       return DocDecision.reject(raw, failed.reason(), failed.detail());
     }
-    return DocDecision.keep(new Doc(id, file.relativePath(), ((MailText.Text) result).text()));
+    MailText.Text text = (MailText.Text) result;
+    return ReadRewrites.kept(new Doc(id, file.relativePath(), text.text()), text.rewrites());
   }
 }

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +41,8 @@ final class MailText {
   /** What became of a message: its text, or why it has none. */
   sealed interface Result permits Text, Failed {}
 
-  record Text(String text) implements Result {}
+  /** @param rewrites what decoding changed (a guessed charset, dropped bytes), summed over parts */
+  record Text(String text, Map<RejectReason, Integer> rewrites) implements Result {}
 
   record Failed(RejectReason reason, String detail) implements Result {}
 
@@ -96,15 +99,17 @@ final class MailText {
           "no text/plain or text/html part outside attachments; parts: " + parts.describe());
     }
     StringBuilder text = new StringBuilder(parts.subject == null ? "" : parts.subject.strip());
+    Map<RejectReason, Integer> rewrites = new EnumMap<>(RejectReason.class);
     for (Part part : chosen) {
       TextDecoding.Result decoded = TextDecoding.decode(part.bytes, part.bytes.length, part.charset);
       if (decoded instanceof TextDecoding.Failed failed) {
         return new Failed(failed.reason(), part.type + " part: " + failed.detail());
       }
       String body = ((TextDecoding.Decoded) decoded).text();
+      ((TextDecoding.Decoded) decoded).rewrites().forEach((reason, n) -> rewrites.merge(reason, n, Integer::sum));
       text.append(text.length() == 0 ? "" : "\n\n").append(isHtml ? html.text(body) : html.plainText(body));
     }
-    return new Text(text.toString());
+    return new Text(text.toString(), rewrites);
   }
 
   /** One leaf part: its media type, declared charset and decoded bytes. */

@@ -18,38 +18,45 @@ import org.apache.beam.sdk.values.PBegin;
 
 /**
  * Reads the corpus files under the inputs into documents (stage {@value #STAGE}); every file
- * problem is a counted reject, never a failure. Files are listed when the transform is built, so
+ * problem, every entry not read and every repeated doc_id ({@link UniqueDocIds}) is a counted
+ * reject, never a failure. Files are listed when the transform is built, so
  * a missing input fails at once and the total is known for progress.
  */
 public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
   public static final String STAGE = "read";
-  /** Counter (in {@link FunnelCounters#NAMESPACE}) of files fully read, for progress. */
+  /** Counter (in {@link FunnelCounters#NAMESPACE}) of entries (files and skipped ones) done, for progress. */
   public static final String FILES_READ = "read/files";
 
+  private final List<Path> inputs;
   private final List<CorpusFile> files;
   private final ReaderOptions options;
 
-  private ReadCorpus(List<CorpusFile> files, ReaderOptions options) {
+  private ReadCorpus(List<Path> inputs, List<CorpusFile> files, ReaderOptions options) {
     super("Read corpus");
+    this.inputs = List.copyOf(inputs);
     this.files = files;
     this.options = options;
   }
 
   /** Reads with every reader. @throws IllegalArgumentException naming an input that does not exist */
   public static ReadCorpus from(List<Path> inputs) {
-    return new ReadCorpus(CorpusFiles.list(inputs), ReaderOptions.defaults());
+    ReaderOptions defaults = ReaderOptions.defaults();
+    return new ReadCorpus(inputs, CorpusFiles.list(inputs, defaults.followSymlinks()), defaults);
   }
 
   /** Documents (or JSONL lines) over this many bytes are rejected TOO_LONG without being held. */
   public ReadCorpus withMaxDocBytes(int maxDocBytes) {
-    return new ReadCorpus(files, options.withMaxDocBytes(maxDocBytes));
+    return new ReadCorpus(inputs, files, options.withMaxDocBytes(maxDocBytes));
   }
 
-  /** Which readers run, and their settings. */
+  /** Which readers run, and their settings; the inputs are walked again if link following changes. */
   public ReadCorpus withReaders(ReaderOptions readers) {
-    return new ReadCorpus(files, readers);
+    List<CorpusFile> listed = readers.followSymlinks() == options.followSymlinks()
+        ? files : CorpusFiles.list(inputs, readers.followSymlinks());
+    return new ReadCorpus(inputs, listed, readers);
   }
 
+  /** Every entry found under the inputs, skipped ones included. */
   public List<CorpusFile> files() {
     return files;
   }
@@ -61,6 +68,7 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("Read files", ParDo.of(new ReadFileFn(options)))
         .setCoder(SerializableCoder.of(DocDecision.class))
+        .apply(new UniqueDocIds())
         .apply(RouteDecisions.forStage(STAGE));
   }
 

@@ -8,7 +8,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import org.mozilla.universalchardet.UniversalDetector;
 
 /**
@@ -17,7 +19,8 @@ import org.mozilla.universalchardet.UniversalDetector;
  * mailers declare them for anything), else as UTF-8 when the bytes are valid UTF-8, else with
  * a charset detected confidently, else, when at most 1% of the bytes are non-ASCII (too few for a
  * detector, and few to get wrong), as Windows-1252, the de-facto default of old mail and web pages.
- * Other bytes are a reject with a reason.
+ * Other bytes are a reject with a reason. A detected or fallback charset is a guess, and a kept
+ * text says so ({@link Decoded#rewrites()}: CHARSET_GUESSED, LOSSY_DECODE), so no change is silent.
  */
 final class TextDecoding {
   /** The detector has seen enough by then; feeding it more only costs time. */
@@ -29,10 +32,26 @@ final class TextDecoding {
 
   sealed interface Result permits Decoded, Failed {}
 
-  /** @param charset the charset the text was decoded with, e.g. "UTF-8" or "windows-1252" */
-  record Decoded(String text, String charset) implements Result {
-    boolean repaired() {
-      return !charset.equals(StandardCharsets.UTF_8.name());
+  /**
+   * @param charset the charset the text was decoded with, e.g. "UTF-8" or "windows-1252"
+   * @param guessed whether that charset was detected or a fallback, not UTF-8 or as declared
+   * @param droppedBytes bytes the guessed charset leaves undefined, dropped from the text
+   */
+  record Decoded(String text, String charset, boolean guessed, int droppedBytes) implements Result {
+    Decoded(String text, String charset) {
+      this(text, charset, false, 0);
+    }
+
+    /** What decoding changed, as rewrite counts: a guess, and the bytes it lost. */
+    Map<RejectReason, Integer> rewrites() {
+      Map<RejectReason, Integer> edits = new EnumMap<>(RejectReason.class);
+      if (guessed) {
+        edits.put(RejectReason.CHARSET_GUESSED, 1);
+      }
+      if (droppedBytes > 0) {
+        edits.put(RejectReason.LOSSY_DECODE, droppedBytes);
+      }
+      return edits;
     }
   }
 
@@ -64,8 +83,9 @@ final class TextDecoding {
       Charset detected = supported(detect(bytes, length));
       if (detected == null && nonAsciiShare(bytes, length) <= MAX_GUESSED_SHARE) {
         // Windows-1252 leaves five bytes undefined; Java decodes them as U+FFFD: drop them.
-        return new Decoded(new String(bytes, 0, length, WINDOWS_1252).replace("\uFFFD", ""),
-            WINDOWS_1252.name());
+        String withUndefined = new String(bytes, 0, length, WINDOWS_1252);
+        String text = withUndefined.replace("\uFFFD", "");
+        return new Decoded(text, WINDOWS_1252.name(), true, withUndefined.length() - text.length());
       }
       if (detected == null) {
         return new Failed(RejectReason.UNKNOWN_CHARSET, declaredNote + "not UTF-8 ("
@@ -79,7 +99,7 @@ final class TextDecoding {
         return new Failed(RejectReason.UNKNOWN_CHARSET, declaredNote + "detected "
             + detected.name() + ", but the bytes are not valid " + detected.name() + " either");
       }
-      return new Decoded(text, detected.name());
+      return new Decoded(text, detected.name(), true, 0);
     }
   }
 

@@ -35,7 +35,9 @@ class MojibakeRepairTest {
   }
 
   @Test
-  void theNormalizerRepairsMojibakeBeforeItCleans() {
-    assertEquals("It’s café time", new TextNormalizer().normalize("It\u00e2\u20ac\u2122s  caf\u00c3\u00a9 time\n"));
+  void countsEachRepairedSequenceSoTheRepairIsNotSilent() {
+    assertEquals(new MojibakeRepair.Repaired("It’s café time", 2),
+        repair.repairCounted("It\u00e2\u20ac\u2122s caf\u00c3\u00a9 time"));
+    assertEquals(new MojibakeRepair.Repaired("plain", 0), repair.repairCounted("plain"));
   }
 }

@@ -64,13 +64,15 @@ class DataPipelineTest {
     assertEquals(
         Map.of(
             "read:INVALID_JSON", 1L,
-            "read:BAD_GZIP", 1L,
+            "read:GZIP_TRUNCATED", 1L,
             "length:TOO_SHORT", 2L,
             "dedup:DUPLICATE", 2L),
         byStageReason);
     assertEquals(List.of("read", "read", "length", "dedup"),
         stats.rejects().stream().map(StageReasonCount::stage).toList(), "stages in pipeline order");
     assertEquals(2, stats.rejectedFor("length", RejectReason.TOO_SHORT));
+    assertEquals(List.of(new StageEditCount("read", RejectReason.CHARSET_GUESSED, 1, 1)), stats.modified(),
+        "the Latin-1 file's guessed charset is a counted rewrite");
 
     List<Doc> kept = CleanDocs.read(dataDir);
     assertEquals(
@@ -95,7 +97,7 @@ class DataPipelineTest {
     assertEquals("dedup", rejectById.get("j4").stage());
     assertEquals(RejectReason.INVALID_JSON, rejectById.get("docs.jsonl:2").reason());
     assertEquals("{\"id\":\"broken\",\"text\": not json}", rejectById.get("docs.jsonl:2").doc().text());
-    assertEquals(RejectReason.BAD_GZIP, rejectById.get("corrupt.txt.gz").reason());
+    assertEquals(RejectReason.GZIP_TRUNCATED, rejectById.get("corrupt.txt.gz").reason());
     // not UTF-8, so decoded with its detected charset, and then too short
     assertEquals(RejectReason.TOO_SHORT, rejectById.get("latin1.txt").reason());
     assertEquals("caf\u00e9 cr\u00e8me br\u00fbl\u00e9e", rejectById.get("latin1.txt").doc().text());

@@ -10,12 +10,14 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -138,9 +140,72 @@ class CorpusFileReaderTest {
   }
 
   @Test
-  void decodesALatin1TextFileWithItsDetectedCharsetInsteadOfRejectingIt() throws IOException {
+  void decodesALatin1TextFileWithItsDetectedCharsetAndCountsTheGuess() throws IOException {
     byte[] latin1 = "caf\u00e9 au lait".getBytes(StandardCharsets.ISO_8859_1);
-    assertEquals(List.of(DocDecision.keep(new Doc("l.txt", "l.txt", "caf\u00e9 au lait"))), read("l.txt", latin1));
+    List<DocDecision> out = read("l.txt", latin1);
+    assertEquals(1, out.size());
+    assertEquals("caf\u00e9 au lait",
+        ReaderFixtures.rewrittenText(out.get(0), Map.of(RejectReason.CHARSET_GUESSED, 1)));
+  }
+
+  @Test
+  void countsBytesTheFallbackCharsetCannotMapAsALossyDecode() throws IOException {
+    byte[] text = concat(utf8("plain ascii words, enough of them to keep the odd bytes rare, ".repeat(4)),
+        new byte[] {(byte) 0xE9, (byte) 0x81});
+    assertEquals(1, read("few.txt", text).size());
+    String kept = ReaderFixtures.rewrittenText(read("few.txt", text).get(0),
+        Map.of(RejectReason.CHARSET_GUESSED, 1, RejectReason.LOSSY_DECODE, 1));
+    assertTrue(kept.endsWith(" \u00e9"), kept);
+  }
+
+  @Test
+  void repairsMojibakeWhileReadingAndCountsEachRepair() throws IOException {
+    List<DocDecision> out = read("m.jsonl", utf8("{\"text\":\"It\u00e2\u20ac\u2122s caf\u00c3\u00a9 time\"}\n"));
+    assertEquals("It\u2019s caf\u00e9 time",
+        ReaderFixtures.rewrittenText(out.get(0), Map.of(RejectReason.MOJIBAKE_REPAIRED, 2)));
+  }
+
+  @Test
+  void decodesUtf16And32WithAByteOrderMarkWithoutCountingAGuess() throws IOException {
+    String text = "na\u00efve caf\u00e9 \u2013 \uD83D\uDE00 done\n";
+    Map<String, byte[]> files = Map.of(
+        "le.txt", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE)),
+        "be.txt", concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE)),
+        "le32.txt", concat(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}, text.getBytes(Charset.forName("UTF-32LE"))),
+        "be32.txt", concat(new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}, text.getBytes(Charset.forName("UTF-32BE"))));
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      assertEquals(List.of(DocDecision.keep(new Doc(file.getKey(), file.getKey(), text))),
+          read(file.getKey(), file.getValue()), file.getKey());
+    }
+  }
+
+  @Test
+  void decodesUtf16AndUtf32WithoutAByteOrderMarkCountingTheGuess() throws IOException {
+    String jsonl = "{\"id\":\"a\",\"text\":\"caf\u00e9 one\"}\n{\"id\":\"b\",\"text\":\"two\"}\n";
+    for (String charset : List.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE")) {
+      List<DocDecision> out = read("w.jsonl", jsonl.getBytes(Charset.forName(charset)));
+      assertEquals(2, out.size(), charset);
+      assertEquals("caf\u00e9 one",
+          ReaderFixtures.rewrittenText(out.get(0), Map.of(RejectReason.CHARSET_GUESSED, 1)), charset);
+      assertEquals("b", out.get(1).doc().docId());
+    }
+  }
+
+  @Test
+  void rejectsUtf16WhoseBytesAreMalformedAsUnknownCharset() throws IOException {
+    byte[] lonelySurrogate = {(byte) 0xFF, (byte) 0xFE, 'h', 0, 'i', 0, 0x00, (byte) 0xDC, 'x', 0};
+    Decision.Reject reject = onlyReject(read("bad16.txt", lonelySurrogate), RejectReason.UNKNOWN_CHARSET);
+    assertTrue(reject.detail().contains("MalformedInput"), reject.detail());
+  }
+
+  @Test
+  void rejectsAnEntryTheWalkSkippedWithTheWalksReasonWithoutOpeningIt() {
+    List<DocDecision> out = new ArrayList<>();
+    new CorpusFileReader().read(CorpusFile.skipped(Path.of("/etc/passwd"), "leak.txt",
+        RejectReason.SYMLINK_OUTSIDE_INPUT, "link to '/etc/passwd'"), out::add);
+    Decision.Reject reject = onlyReject(out, RejectReason.SYMLINK_OUTSIDE_INPUT);
+    assertEquals("link to '/etc/passwd'", reject.detail());
+    assertEquals(new Doc("leak.txt", "leak.txt", ""), out.get(0).doc());
   }
 
   @Test
@@ -190,9 +255,30 @@ class CorpusFileReaderTest {
   }
 
   @Test
-  void rejectsATruncatedGzipAsBadGzip() throws IOException {
+  void rejectsATruncatedGzippedTextAsOneCutRecord() throws IOException {
     byte[] gz = gzip(utf8("some text that is long enough to compress ".repeat(50)));
-    onlyReject(read("t.txt.gz", Arrays.copyOf(gz, gz.length / 2)), RejectReason.BAD_GZIP);
+    Decision.Reject reject =
+        onlyReject(read("t.txt.gz", Arrays.copyOf(gz, gz.length / 2)), RejectReason.GZIP_TRUNCATED);
+    assertTrue(reject.detail().contains("may be cut"), reject.detail());
+  }
+
+  @Test
+  void keepsTheRecordsOfASmallJsonlGzBeforeItsCutAndRejectsTheCutOne() throws IOException {
+    byte[] gz = gzip(utf8("{\"id\":\"1\",\"text\":\"first\"}\n{\"id\":\"2\",\"text\":\"second\"}\n"
+        + "{\"id\":\"3\",\"text\":\"third, which the cut falls into\"}\n"));
+    List<DocDecision> out = read("small.jsonl.gz", Arrays.copyOf(gz, gz.length - 20));
+    assertEquals(List.of(DocDecision.keep(new Doc("1", "small.jsonl.gz", "first")),
+        DocDecision.keep(new Doc("2", "small.jsonl.gz", "second"))), out.subList(0, 2));
+    assertEquals(3, out.size(), out::toString);
+    Decision.Reject reject = assertInstanceOf(Decision.Reject.class, out.get(2).decision());
+    assertEquals(RejectReason.GZIP_TRUNCATED, reject.reason());
+    assertEquals("small.jsonl.gz:3", out.get(2).doc().docId());
+  }
+
+  @Test
+  void rejectsAGzipCutInsideItsHeaderAsTruncated() throws IOException {
+    byte[] gz = gzip(utf8("text"));
+    onlyReject(read("h.txt.gz", Arrays.copyOf(gz, 5)), RejectReason.GZIP_TRUNCATED);
   }
 
   @Test
@@ -211,8 +297,8 @@ class CorpusFileReaderTest {
     List<DocDecision> out = read("big.jsonl.gz", Arrays.copyOf(gz, gz.length - 100));
     DocDecision last = out.get(out.size() - 1);
     Decision.Reject reject = assertInstanceOf(Decision.Reject.class, last.decision());
-    assertEquals(RejectReason.BAD_GZIP, reject.reason());
-    assertEquals("big.jsonl.gz", last.doc().docId());
+    assertEquals(RejectReason.GZIP_TRUNCATED, reject.reason());
+    assertEquals("big.jsonl.gz:" + out.size(), last.doc().docId());
     assertTrue(out.size() > 1000, "records before the break were read: " + out.size());
     assertTrue(out.subList(0, out.size() - 1).stream().allMatch(d -> d.decision() instanceof Decision.Keep));
   }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Writes a file and reads it the way a run does; shared by the per-format reader tests. */
 final class ReaderFixtures {
@@ -43,5 +44,12 @@ final class ReaderFixtures {
   static String keptText(DocDecision decision) {
     assertInstanceOf(Decision.Keep.class, decision.decision(), decision::toString);
     return decision.doc().text();
+  }
+
+  /** The text of a record reading kept but changed, after checking what it says it changed. */
+  static String rewrittenText(DocDecision decision, Map<RejectReason, Integer> edits) {
+    Decision.Rewrite rewrite = assertInstanceOf(Decision.Rewrite.class, decision.decision(), decision::toString);
+    assertEquals(edits, rewrite.edits());
+    return rewrite.text();
   }
 }

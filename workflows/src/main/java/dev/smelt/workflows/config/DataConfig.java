@@ -15,7 +15,10 @@ import java.util.List;
  * @param filters the filter stages to run, in order: length, language, gopher_quality,
  *     gopher_repetition, c4, fineweb, pii, toxicity, copyright, dedup
  * @param filterSettings every filter's thresholds
+ * @param followSymlinks whether symbolic links under an input folder are followed when their
+ *     target lies inside that input (off by default; links out of the input never are)
  */
 public record DataConfig(
     List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
-    List<String> readers, List<String> filters, FilterSettings filterSettings) {}
+    List<String> readers, List<String> filters, FilterSettings filterSettings,
+    boolean followSymlinks) {}
