@@ -64,7 +64,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     super("Data pipeline");
     this.read = ReadCorpus.from(spec.inputs()).withReaders(spec.readers());
     for (String name : spec.filters()) {
-      chain.put(name, FilterChain.create(name, spec.settings(), spec.minChars(), spec.maxChars()));
+      chain.put(name, FilterChain.create(name, spec.settings(), spec.minChars(), spec.maxChars(),
+          spec.evalSets()));
     }
     List<String> all = new ArrayList<>();
     all.add(ReadCorpus.STAGE);
