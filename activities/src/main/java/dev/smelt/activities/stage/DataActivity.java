@@ -2,7 +2,6 @@ package dev.smelt.activities.stage;
 
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.data.DataStats;
-import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.StageActivities;
@@ -15,13 +14,12 @@ public class DataActivity implements StageActivities.Data {
   @Override
   public DataResult prepare(StageInput in) {
     RunFolder run = RunFolder.of(in.runDir());
-    DataConfig d = in.config().data();
     long t0 = System.nanoTime();
     // A retried attempt starts over: the outputs of a half-finished attempt are replaced.
     RunFiles.deleteRecursively(run.data());
     DataStats stats;
     try (StageHeartbeat hb = StageHeartbeat.start("data", "docs")) {
-      stats = DataStage.run(d, run.data(), List.of(),
+      stats = DataStage.run(in.config(), run.data(), List.of(),
           p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
     }
     List<ReasonCount> rejects = stats.rejects().stream()

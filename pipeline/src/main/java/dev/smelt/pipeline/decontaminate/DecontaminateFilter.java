@@ -22,7 +22,9 @@ import java.util.Map;
  */
 public final class DecontaminateFilter implements DocFilter {
   public static final String STAGE = "decontaminate";
-  private static final String KEY = "data.filterSettings.decontaminate.";
+  private static final String KEY = "key 'data.filterSettings.decontaminate.";
+  /** Shorter n-grams match by chance (the same floor as eval.decontaminationNgram). */
+  private static final int MIN_NGRAM = 4;
 
   /** What happens to a contaminated document. */
   public enum Policy {
@@ -35,7 +37,7 @@ public final class DecontaminateFilter implements DocFilter {
           return p;
         }
       }
-      throw new IllegalArgumentException(KEY + "policy '" + name + "' must be drop or tag");
+      throw new IllegalArgumentException(KEY + "policy' must be drop or tag, not '" + name + "'");
     }
 
     @JsonValue
@@ -57,15 +59,16 @@ public final class DecontaminateFilter implements DocFilter {
     public static final Settings DEFAULTS = new Settings(13, Policy.DROP, 1e-6);
 
     public Settings {
-      if (ngram < 1) {
-        throw new IllegalArgumentException(KEY + "ngram must be at least 1, got " + ngram);
+      if (ngram < MIN_NGRAM) {
+        throw new IllegalArgumentException(KEY + "ngram' must be at least " + MIN_NGRAM
+            + " (shorter n-grams match by chance), got " + ngram);
       }
       if (policy == null) {
-        throw new IllegalArgumentException(KEY + "policy must be drop or tag");
+        throw new IllegalArgumentException(KEY + "policy' must be drop or tag");
       }
-      if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
-        throw new IllegalArgumentException(
-            KEY + "falsePositiveRate must be between 0 and 1 (exclusive), got " + falsePositiveRate);
+      if (!(falsePositiveRate > 0 && falsePositiveRate < 0.5)) {
+        throw new IllegalArgumentException(KEY + "falsePositiveRate' must be above 0 and below 0.5"
+            + " (e.g. 1e-6), got " + falsePositiveRate);
       }
     }
   }

@@ -93,12 +93,14 @@ class DecontaminateFilterTest {
   @Test
   void badSettingsNameTheirKey() {
     var e = assertThrows(IllegalArgumentException.class,
-        () -> new DecontaminateFilter.Settings(0, DecontaminateFilter.Policy.DROP, 1e-6));
-    assertTrue(e.getMessage().startsWith("data.filterSettings.decontaminate.ngram"), e.getMessage());
+        () -> new DecontaminateFilter.Settings(3, DecontaminateFilter.Policy.DROP, 1e-6));
+    assertTrue(e.getMessage().startsWith("key 'data.filterSettings.decontaminate.ngram' must be at least 4"),
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> new DecontaminateFilter.Settings(13, DecontaminateFilter.Policy.DROP, 1));
-    assertTrue(e.getMessage().startsWith("data.filterSettings.decontaminate.falsePositiveRate"), e.getMessage());
+        () -> new DecontaminateFilter.Settings(13, DecontaminateFilter.Policy.DROP, 0.5));
+    assertTrue(e.getMessage().startsWith("key 'data.filterSettings.decontaminate.falsePositiveRate'"),
+        e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> DecontaminateFilter.Policy.of("delete"));
-    assertTrue(e.getMessage().contains("policy 'delete' must be drop or tag"), e.getMessage());
+    assertTrue(e.getMessage().contains("policy' must be drop or tag, not 'delete'"), e.getMessage());
   }
 }
