@@ -25,7 +25,7 @@ public final class FilterChain {
       DecontaminateFilter.STAGE);
   /** The demo's chain: keeps nearly every chapter of a novel. */
   public static final List<String> DEFAULT = List.of("length", "language", "gopher_repetition",
-      "pii", "toxicity", "copyright", ExactDedup.STAGE);
+      "pii", "toxicity", "copyright", ExactDedup.STAGE, DecontaminateFilter.STAGE);
 
   private FilterChain() {}
 
