@@ -89,14 +89,7 @@ public final class DecontaminateFilter implements DocFilter {
     List<Index> indexes = new ArrayList<>();
     for (EvalSet set : sets) {
       int n = set.n(s.ngram());
-      List<long[]> perText = set.texts().stream().map(t -> Shingles.hashes(Shingles.words(t), n)).toList();
-      long[] all = new long[perText.stream().mapToInt(h -> h.length).sum()];
-      int at = 0;
-      for (long[] h : perText) {
-        System.arraycopy(h, 0, all, at, h.length);
-        at += h.length;
-      }
-      indexes.add(new Index(set.name(), n, NgramSet.of(all, s.falsePositiveRate())));
+      indexes.add(new Index(set.name(), n, NgramSet.of(set.texts(), n, s.falsePositiveRate())));
     }
     return new DecontaminateFilter(s.policy(), List.copyOf(indexes));
   }

@@ -11,40 +11,46 @@ public final class NgramBloom implements NgramSet {
   private final long[] bits;
   private final long bitCount;
   private final int probes;
-  private final int size;
+  private long size;
 
-  private NgramBloom(long bitCount, int probes, int size) {
+  private NgramBloom(long bitCount, int probes) {
     this.bits = new long[(int) ((bitCount + 63) / 64)];
     this.bitCount = bitCount;
     this.probes = probes;
-    this.size = size;
   }
 
-  /**
-   * A filter holding {@code distinct} hashes whose lookups of absent hashes say "present" with
-   * probability about {@code falsePositiveRate}.
-   */
-  public static NgramBloom of(long[] distinct, double falsePositiveRate) {
-    if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
-      throw new IllegalArgumentException(
-          "Bloom false-positive rate must be between 0 and 1 (exclusive), got " + falsePositiveRate);
-    }
-    int n = Math.max(1, distinct.length);
-    // Optimal size and probe count (Bloom 1970; Broder and Mitzenmacher 2004, section 2.1).
-    long m = Math.max(64, (long) Math.ceil(-n * Math.log(falsePositiveRate) / (LN2 * LN2)));
-    if (m > 64L * Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("a Bloom filter of " + distinct.length
-          + " n-grams at rate " + falsePositiveRate + " would not fit in memory");
-    }
-    int k = Math.max(1, (int) Math.round((double) m / n * LN2));
-    NgramBloom bloom = new NgramBloom(m, k, distinct.length);
-    for (long h : distinct) {
+  /** A filter of {@code hashes}, sized for that many (duplicates only lower its rate). */
+  public static NgramBloom of(long[] hashes, double falsePositiveRate) {
+    NgramBloom bloom = sized(hashes.length, falsePositiveRate);
+    for (long h : hashes) {
       bloom.add(h);
     }
     return bloom;
   }
 
-  private void add(long hash) {
+  /**
+   * An empty filter for up to {@code expected} hashes whose lookups of absent hashes say "present"
+   * with probability about {@code falsePositiveRate} once it holds that many.
+   */
+  public static NgramBloom sized(long expected, double falsePositiveRate) {
+    if (!(falsePositiveRate > 0 && falsePositiveRate < 1)) {
+      throw new IllegalArgumentException(
+          "Bloom false-positive rate must be between 0 and 1 (exclusive), got " + falsePositiveRate);
+    }
+    long n = Math.max(1, expected);
+    // Optimal size and probe count (Bloom 1970; Broder and Mitzenmacher 2004, section 2.1).
+    long m = Math.max(64, (long) Math.ceil(-n * Math.log(falsePositiveRate) / (LN2 * LN2)));
+    if (m > 64L * (Integer.MAX_VALUE - 8)) {
+      throw new IllegalArgumentException("a Bloom filter of " + expected
+          + " n-grams at rate " + falsePositiveRate + " would not fit in one array");
+    }
+    int k = Math.max(1, (int) Math.round((double) m / n * LN2));
+    return new NgramBloom(m, k);
+  }
+
+  /** Adds one hash. */
+  void add(long hash) {
+    size++;
     long step = remix(hash) | 1;
     for (int i = 0; i < probes; i++) {
       long bit = bitAt(hash, step, i);
@@ -69,8 +75,9 @@ public final class NgramBloom implements NgramSet {
     return Math.floorMod(hash + i * step, bitCount);
   }
 
+  /** Hashes added, duplicates included. */
   @Override
-  public int size() {
+  public long size() {
     return size;
   }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.pipeline.copyright.Shingles;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -20,12 +22,28 @@ class NgramSetTest {
   }
 
   @Test
-  void smallSetIsExactAndCountsDistinctHashes() {
-    NgramSet s = NgramSet.of(new long[] {5, -3, 5, 9}, 1e-6);
-    assertInstanceOf(NgramSet.SortedNgrams.class, s);
+  void exactSetCountsDistinctHashes() {
+    NgramSet s = NgramSet.SortedNgrams.of(new long[] {5, -3, 5, 9});
     assertEquals(3, s.size());
     assertTrue(s.contains(-3) && s.contains(5) && s.contains(9));
     assertFalse(s.contains(4));
+  }
+
+  @Test
+  void setsUpToTheLimitAreExactAndLargerOnesBloomFilters() {
+    List<String> texts = List.of("a b c d e f g h i j k l m n", "o p q r s t u v w x y z a b c");
+    NgramSet exact = NgramSet.of(texts, 13, 1e-6, 5);
+    NgramSet bloom = NgramSet.of(texts, 13, 1e-6, 4);
+
+    assertInstanceOf(NgramSet.SortedNgrams.class, exact);
+    assertEquals(5, exact.size(), "2 + 3 n-grams of 13 words");
+    assertInstanceOf(NgramBloom.class, bloom);
+    assertEquals(5, bloom.size());
+    for (String t : texts) {
+      for (long h : Shingles.hashes(Shingles.words(t), 13)) {
+        assertTrue(bloom.contains(h) && exact.contains(h));
+      }
+    }
   }
 
   @Test
