@@ -12,8 +12,8 @@ import java.util.TreeMap;
 /**
  * Decontamination check: the word n-grams of the training text ({@link Shingles}, the same words
  * and hashes as the data stage's decontaminate filter), as sorted 64-bit hashes; an evaluation
- * text is contaminated when any of its n-grams is among them. Exact, so it also catches what a
- * Bloom filter's false positives could not hide.
+ * text is contaminated when any of its n-grams is among them. Exact: unlike the filter's Bloom
+ * filter it has no false positives, so a count above 0 is a real overlap.
  */
 public final class NgramOverlap {
   private final int n;
