@@ -26,7 +26,19 @@ public final class BiasProbe {
   public record Pair(String category, String a, String b) {}
 
   /** Pairs and the continuations each pair is scored on. */
-  public record Templates(List<Pair> pairs, List<String> continuations) {}
+  public record Templates(List<Pair> pairs, List<String> continuations) {
+    /** Every sentence the probe scores: each phrase of each pair, then a space and a continuation. */
+    public List<String> sentences() {
+      List<String> out = new ArrayList<>();
+      for (Pair p : pairs) {
+        for (String c : continuations) {
+          out.add(p.a() + " " + c);
+          out.add(p.b() + " " + c);
+        }
+      }
+      return out;
+    }
+  }
 
   public record Result(List<BiasScore> categories, double meanAbsGap) {}
 

@@ -1,19 +1,21 @@
 package dev.smelt.activities.eval;
 
+import dev.smelt.pipeline.copyright.Shingles;
+import dev.smelt.pipeline.decontaminate.EvalSet;
+import dev.smelt.workflows.stage.Contamination;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * Decontamination check: the word n-grams (lower-cased words) of the training text, as sorted
- * 64-bit hashes; an evaluation text is contaminated when any of its n-grams is among them.
+ * Decontamination check: the word n-grams of the training text ({@link Shingles}, the same words
+ * and hashes as the data stage's decontaminate filter), as sorted 64-bit hashes; an evaluation
+ * text is contaminated when any of its n-grams is among them. Exact: unlike the filter's Bloom
+ * filter it has no false positives, so a count above 0 is a real overlap.
  */
 public final class NgramOverlap {
-  private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
-
   private final int n;
   private final long[] sorted;
 
@@ -38,6 +40,21 @@ public final class NgramOverlap {
     return new NgramOverlap(n, s);
   }
 
+  /**
+   * How many items of each set share an n-gram with {@code trainTexts}; a set is matched on
+   * {@link EvalSet#n}({@code ngram}), and the training text is indexed once per n-gram length.
+   */
+  public static List<Contamination> check(List<String> trainTexts, int ngram, List<EvalSet> sets) {
+    Map<Integer, NgramOverlap> byN = new TreeMap<>();
+    List<Contamination> out = new ArrayList<>();
+    for (EvalSet set : sets) {
+      NgramOverlap index = byN.computeIfAbsent(set.n(ngram), k -> index(trainTexts, k));
+      out.add(new Contamination(set.name(), index.n(), set.texts().size(),
+          index.countContaminated(set.texts())));
+    }
+    return out;
+  }
+
   public int n() {
     return n;
   }
@@ -55,29 +72,7 @@ public final class NgramOverlap {
     return (int) texts.stream().filter(this::contaminated).count();
   }
 
-  static long[] hashes(String text, int n) {
-    List<String> words = new ArrayList<>();
-    Matcher m = WORD.matcher(text.toLowerCase(Locale.ROOT));
-    while (m.find()) {
-      words.add(m.group());
-    }
-    long[] out = new long[Math.max(0, words.size() - n + 1)];
-    long[] wordHash = words.stream().mapToLong(NgramOverlap::fnv).toArray();
-    for (int i = 0; i < out.length; i++) {
-      long h = 0x9E3779B97F4A7C15L;
-      for (int j = 0; j < n; j++) {
-        h = (h ^ wordHash[i + j]) * 0x100000001B3L + j;
-      }
-      out[i] = h;
-    }
-    return out;
-  }
-
-  private static long fnv(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h = (h ^ s.charAt(i)) * 0x100000001b3L;
-    }
-    return h;
+  private static long[] hashes(String text, int n) {
+    return Shingles.hashes(Shingles.words(text), n);
   }
 }

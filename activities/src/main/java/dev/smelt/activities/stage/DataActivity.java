@@ -35,7 +35,7 @@ public class DataActivity implements StageActivities.Data {
     RunFiles.deleteRecursively(run, run.data());
     DataStats stats;
     try (StageHeartbeat hb = StageHeartbeat.start("data", "docs")) {
-      stats = DataStage.run(d, run.data(), List.of(),
+      stats = DataStage.run(in.config(), run.data(), List.of(),
           p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
     }
     requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));

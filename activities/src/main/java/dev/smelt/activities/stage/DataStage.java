@@ -2,13 +2,19 @@ package dev.smelt.activities.stage;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.activities.eval.EvalSets;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.FilterSettings;
+import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
+import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.read.ReaderOptions;
 import dev.smelt.workflows.config.DataConfig;
+import dev.smelt.workflows.config.RunConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,18 +28,31 @@ public final class DataStage {
   private DataStage() {}
 
   /**
-   * Runs the Beam data pipeline of {@code d} into {@code dataDir}.
+   * Runs the Beam data pipeline of the run config's {@code data} section into {@code dataDir};
+   * the "decontaminate" stage, if named, removes overlaps with the run's {@link EvalSets}.
    *
    * @param pipelineArgs extra Beam options ({@code --flag=value}), e.g. for another runner
+   * @throws UncheckedIOException if finetune.inputs or eval.oodInputs cannot be read
    */
-  public static DataStats run(DataConfig d, Path dataDir, List<String> pipelineArgs,
+  public static DataStats run(RunConfig c, Path dataDir, List<String> pipelineArgs,
       Consumer<DataProgress> onProgress) {
+    DataConfig d = c.data();
+    DataPipelineSpec spec = new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
+        d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
+        filterSettings(d.filterSettings()),
+        ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks()));
     return DataPipeline.run(
-        new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
-            d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
-            filterSettings(d.filterSettings()),
-            ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks())),
+        d.filters().contains(DecontaminateFilter.STAGE) ? spec.withEvalSets(evalSets(c)) : spec,
         onProgress);
+  }
+
+  private static List<EvalSet> evalSets(RunConfig c) {
+    try {
+      return EvalSets.beforeSplit(c);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the evaluation texts to decontaminate against: "
+          + e.getMessage(), e);
+    }
   }
 
   /** The run config's filter settings as the pipeline's records (same names, same nesting). */

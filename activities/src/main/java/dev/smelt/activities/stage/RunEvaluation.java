@@ -8,6 +8,7 @@ import dev.smelt.activities.eval.Bootstrap;
 import dev.smelt.activities.eval.ClassificationScores;
 import dev.smelt.activities.eval.Cloze;
 import dev.smelt.activities.eval.EvalResultsFile;
+import dev.smelt.activities.eval.EvalSets;
 import dev.smelt.activities.eval.MaskedLmScore;
 import dev.smelt.activities.eval.NgramOverlap;
 import dev.smelt.activities.eval.Perplexity;
@@ -18,6 +19,7 @@ import dev.smelt.activities.finetune.LabelledTexts;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
@@ -44,7 +46,6 @@ public final class RunEvaluation {
   private static final int BATCH = 16;
   /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
   private static final int PSEUDO_WINDOWS = 16;
-  private static final int SHORT_TEXT_NGRAM = 8;
   private static final int STEPS = 5;
 
   private RunEvaluation() {}
@@ -80,7 +81,7 @@ public final class RunEvaluation {
           clozeResult = Cloze.evaluate(lm, cloze, tokenizer::encode);
           bias = BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode);
           progress.accept(step(2, Double.NaN));
-          List<int[]> oodDocs = oodTexts(c, split).stream().map(tokenizer::encode).toList();
+          List<int[]> oodDocs = EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
           ood = Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences());
         }
       }
@@ -150,40 +151,17 @@ public final class RunEvaluation {
         f1.high(), gold.length);
   }
 
+  /** Held-out documents and cloze items, then the sets the data stage decontaminated against. */
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
-      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split) {
+      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split)
+      throws IOException {
     List<String> train = ShardData.train(run).stream().map(ids -> tokenizer.decode(ids, true))
         .toList();
-    int n = c.eval().decontaminationNgram();
-    NgramOverlap longGrams = NgramOverlap.index(train, n);
-    NgramOverlap shortGrams = NgramOverlap.index(train, Math.min(n, SHORT_TEXT_NGRAM));
-    List<String> clozeTexts = cloze.stream().map(i -> i.context() + " " + i.word()).toList();
-    List<String> test = split.test().stream().map(LabelledText::text).toList();
-    return List.of(
-        new Contamination("heldout_docs", n, valTexts.size(), longGrams.countContaminated(valTexts)),
-        new Contamination("cloze", n, clozeTexts.size(), longGrams.countContaminated(clozeTexts)),
-        new Contamination(c.finetune().task() + "_test", shortGrams.n(), test.size(),
-            shortGrams.countContaminated(test)));
-  }
-
-  /** eval.oodInputs, or else the fine-tuning texts (reviews: another genre than most corpora). */
-  private static List<String> oodTexts(RunConfig c, LabelledTexts.Split split) throws IOException {
-    if (c.eval().oodInputs().isEmpty()) {
-      List<String> texts = new ArrayList<>();
-      split.train().forEach(t -> texts.add(t.text()));
-      split.test().forEach(t -> texts.add(t.text()));
-      return List.of(String.join("\n", texts));
-    }
-    List<String> out = new ArrayList<>();
-    for (String p : c.eval().oodInputs()) {
-      Path file = Path.of(p);
-      if (p.endsWith(".jsonl")) {
-        LabelledTexts.readTexts(file).forEach(out::add);
-      } else {
-        out.add(Files.readString(file));
-      }
-    }
-    return out;
+    List<EvalSet> sets = new ArrayList<>();
+    sets.add(new EvalSet("heldout_docs", false, valTexts));
+    sets.add(new EvalSet("cloze", false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
+    sets.addAll(EvalSets.beforeSplit(c, split));
+    return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);
   }
 
   private static String oodName(RunConfig c) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.pipeline.decontaminate.EvalSet;
+import dev.smelt.workflows.stage.Contamination;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +20,17 @@ class NgramOverlapTest {
     assertFalse(idx.contaminated("a single man in possession of a dog"), "only 7 words shared");
     assertFalse(idx.contaminated("short"));
     assertEquals(1, idx.countContaminated(List.of(TRAIN, "nothing like it at all here, no")));
+  }
+
+  @Test
+  void checkMatchesSentenceSetsOnEightGramsAndDocumentSetsOnTheConfiguredN() {
+    List<EvalSet> sets = List.of(
+        new EvalSet("sentences", true, List.of("THAT a single man in possession of a good dog.")),
+        new EvalSet("documents", false, List.of(
+            "that a single man in possession of a good fortune, must be in trouble",
+            "that a single man in possession of a good fortune, must be")));
+    assertEquals(List.of(new Contamination("sentences", 8, 1, 1), new Contamination("documents", 13, 2, 1)),
+        NgramOverlap.check(List.of(TRAIN), 13, sets), "the second document shares only 12 words");
   }
 
   @Test

@@ -40,7 +40,7 @@ final class DataCommand implements Callable<Integer> {
         .toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
     PrintStream o = System.out;
-    DataStats s = DataStage.run(cfg.data(), dataDir, beamArgs, p -> o.printf(Locale.ROOT,
+    DataStats s = DataStage.run(cfg, dataDir, beamArgs, p -> o.printf(Locale.ROOT,
         "data: %d/%d files, %d documents, %.0f s%n", p.filesRead(), p.filesTotal(),
         p.documentsRead(), p.seconds()));
     printFunnel(s, o);

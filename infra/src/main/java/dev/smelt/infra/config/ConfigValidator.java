@@ -34,6 +34,10 @@ final class ConfigValidator {
     require(c.eval().clozeItems() >= 0, "eval.clozeItems", "must not be negative (0 = off)");
     require(c.eval().decontaminationNgram() >= 4, "eval.decontaminationNgram",
         "must be at least 4 (shorter n-grams match by chance)");
+    require(!c.data().filters().contains("decontaminate")
+        || c.data().filterSettings().decontaminate().ngram() <= c.eval().decontaminationNgram(),
+        "data.filterSettings.decontaminate.ngram", "must not exceed eval.decontaminationNgram ("
+            + c.eval().decontaminationNgram() + "), or the overlap check finds n-grams the filter let through");
     for (int i = 0; i < c.eval().oodInputs().size(); i++) {
       require(Files.isRegularFile(Path.of(c.eval().oodInputs().get(i))), "eval.oodInputs[" + i + "]",
           "no such file: " + c.eval().oodInputs().get(i));

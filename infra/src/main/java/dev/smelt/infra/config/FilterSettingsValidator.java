@@ -1,5 +1,6 @@
 package dev.smelt.infra.config;
 
+import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
 import dev.smelt.workflows.config.FilterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,7 @@ import java.util.Set;
 /** Value rules of {@code data.filters} and {@code data.filterSettings}, naming the broken key. */
 final class FilterSettingsValidator {
   static final List<String> FILTERS = List.of("length", "language", "gopher_quality",
-      "gopher_repetition", "c4", "fineweb", "pii", "toxicity", "copyright", "dedup");
+      "gopher_repetition", "c4", "fineweb", "pii", "toxicity", "copyright", "dedup", "decontaminate");
   static final List<String> PII_KINDS = List.of("private_key", "aws_key", "github_token",
       "slack_token", "secret_value", "email", "payment_card", "ip_address", "phone");
   static final List<String> TOXICITY_LANGUAGES = List.of("en", "de", "fr", "es");
@@ -89,6 +90,13 @@ final class FilterSettingsValidator {
     }
     require(c.protectedDir().isBlank() || Files.isDirectory(Path.of(c.protectedDir())),
         S + "copyright.protectedDir", "is not a folder: " + c.protectedDir());
+    var dc = f.decontaminate();
+    try { // the pipeline's settings record owns these rules and names the key
+      new DecontaminateFilter.Settings(
+          dc.ngram(), DecontaminateFilter.Policy.of(dc.policy()), dc.falsePositiveRate());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage());
+    }
   }
 
   private static void fraction(double v, String key) {

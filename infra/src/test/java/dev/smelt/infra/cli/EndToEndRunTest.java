@@ -163,6 +163,11 @@ class EndToEndRunTest {
       double f = d.get("fraction").asDouble();
       assertTrue(f >= 0 && f <= 1, set + " " + d);
     }
+    for (String set : new String[] {"sentiment_test", "ood", "bias_probes"}) {
+      JsonNode d = root.get("decontamination").get(set);
+      assertTrue(d.get("items").asInt() > 0, set);
+      assertEquals(0, d.get("contaminated").asInt(), "the data stage decontaminated " + set + ": " + d);
+    }
     String html = Files.readString(run.resolve("report.html"));
     for (String s : new String[] {"Learning curve", "Bias probe", "Decontamination", "95 % CI"}) {
       assertTrue(html.contains(s), "report lacks " + s);

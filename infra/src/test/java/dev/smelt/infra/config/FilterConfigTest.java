@@ -72,6 +72,18 @@ class FilterConfigTest {
   }
 
   @Test
+  void badDecontaminateSettingsAreNamed() throws IOException {
+    String policy = error("  filterSettings:\n    decontaminate:\n      policy: delete\n");
+    assertTrue(policy.contains("key 'data.filterSettings.decontaminate.policy' must be drop or tag"), policy);
+    String rate = error("  filterSettings:\n    decontaminate:\n      falsePositiveRate: 0\n");
+    assertTrue(rate.contains("key 'data.filterSettings.decontaminate.falsePositiveRate'"), rate);
+    String longer = error("  filters: [length, decontaminate]\n"
+        + "  filterSettings:\n    decontaminate:\n      ngram: 20\n");
+    assertTrue(longer.contains("key 'data.filterSettings.decontaminate.ngram' must not exceed "
+        + "eval.decontaminationNgram (13)"), longer);
+  }
+
+  @Test
   void protectedDirIsResolvedAgainstTheConfigAndMustExist() throws IOException {
     Files.createDirectories(dir.resolve("protected"));
     RunConfig c = ConfigLoader.load(write("  filterSettings:\n    copyright:\n      protectedDir: protected\n"));

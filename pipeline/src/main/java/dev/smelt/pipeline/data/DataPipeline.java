@@ -43,9 +43,9 @@ import org.joda.time.Duration;
 
 /**
  * The data stage: read → clean → the filters of {@link DataPipelineSpec#filters()} in that order
- * (length, language, quality, PII, toxicity, copyright, dedup, …), writing the kept documents to
- * {@code clean/}, every reject to {@code rejects/}, tags to {@code tags/}, the funnel to
- * {@code stats.json} and the identity-term report to {@code bias.json}.
+ * (length, language, quality, PII, toxicity, copyright, dedup, decontaminate, …), writing the kept
+ * documents to {@code clean/}, every reject to {@code rejects/}, tags to {@code tags/}, the funnel
+ * to {@code stats.json} and the identity-term report to {@code bias.json}.
  */
 public final class DataPipeline extends PTransform<PBegin, PDone> {
   public static final String LENGTH_STAGE = "length";
@@ -64,7 +64,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     super("Data pipeline");
     this.read = ReadCorpus.from(spec.inputs()).withReaders(spec.readers());
     for (String name : spec.filters()) {
-      chain.put(name, FilterChain.create(name, spec.settings(), spec.minChars(), spec.maxChars()));
+      chain.put(name, FilterChain.create(name, spec.settings(), spec.minChars(), spec.maxChars(),
+          spec.evalSets()));
     }
     List<String> all = new ArrayList<>();
     all.add(ReadCorpus.STAGE);

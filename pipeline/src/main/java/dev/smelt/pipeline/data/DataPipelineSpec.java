@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.data;
 
+import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.read.ReaderOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,13 +18,15 @@ import java.util.Objects;
  * @param filters the filter stages to run after reading and cleaning, in order (see {@link FilterChain#NAMES})
  * @param settings every filter's thresholds
  * @param readers which readers run and how (null: every reader, default limits)
+ * @param evalSets the run's evaluation texts the "decontaminate" stage removes overlaps with
  */
 public record DataPipelineSpec(
     List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
     List<String> pipelineArgs, List<String> filters, FilterSettings settings,
-    ReaderOptions readers) {
+    ReaderOptions readers, List<EvalSet> evalSets) {
 
   public DataPipelineSpec {
+    evalSets = evalSets == null ? List.of() : List.copyOf(evalSets);
     Objects.requireNonNull(dataDir, "dataDir");
     inputs = List.copyOf(inputs);
     pipelineArgs = pipelineArgs == null ? List.of() : List.copyOf(pipelineArgs);
@@ -44,6 +47,15 @@ public record DataPipelineSpec(
     }
   }
 
+  /** A spec without evaluation texts: "decontaminate", if named, then removes nothing. */
+  public DataPipelineSpec(
+      List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
+      List<String> pipelineArgs, List<String> filters, FilterSettings settings,
+      ReaderOptions readers) {
+    this(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters, settings, readers,
+        List.of());
+  }
+
   /** The original data stage: length filter, then exact dedup, on the DirectRunner. */
   public static DataPipelineSpec local(List<Path> inputs, Path dataDir, int minChars, int maxChars) {
     return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, "DirectRunner", List.of(),
@@ -53,6 +65,12 @@ public record DataPipelineSpec(
   /** This spec with another filter chain and settings. */
   public DataPipelineSpec withFilters(List<String> filters, FilterSettings settings) {
     return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters,
-        settings, readers);
+        settings, readers, evalSets);
+  }
+
+  /** This spec with the run's evaluation texts, for the "decontaminate" stage. */
+  public DataPipelineSpec withEvalSets(List<EvalSet> sets) {
+    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters,
+        settings, readers, sets);
   }
 }

@@ -1,6 +1,8 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.copyright.CopyrightFilter;
+import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
+import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.dedup.ExactDedup;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.LengthFilter;
@@ -19,10 +21,11 @@ import java.util.Set;
 public final class FilterChain {
   /** Every stage name, in the order of the default chain where they are in it. */
   public static final List<String> NAMES = List.of("length", "language", "gopher_quality",
-      "gopher_repetition", "c4", "fineweb", "pii", "toxicity", "copyright", ExactDedup.STAGE);
+      "gopher_repetition", "c4", "fineweb", "pii", "toxicity", "copyright", ExactDedup.STAGE,
+      DecontaminateFilter.STAGE);
   /** The demo's chain: keeps nearly every chapter of a novel. */
   public static final List<String> DEFAULT = List.of("length", "language", "gopher_repetition",
-      "pii", "toxicity", "copyright", ExactDedup.STAGE);
+      "pii", "toxicity", "copyright", ExactDedup.STAGE, DecontaminateFilter.STAGE);
 
   private FilterChain() {}
 
@@ -45,7 +48,8 @@ public final class FilterChain {
   }
 
   /** The filter for {@code name}; null for dedup, which is a grouping transform, not a DocFilter. */
-  static DocFilter create(String name, FilterSettings s, int minChars, int maxChars) {
+  static DocFilter create(String name, FilterSettings s, int minChars, int maxChars,
+      List<EvalSet> evalSets) {
     return switch (name) {
       case "length" -> new LengthFilter(minChars, maxChars);
       case "language" -> new LanguageFilter(s.language());
@@ -57,6 +61,7 @@ public final class FilterChain {
       case "toxicity" -> new ToxicityFilter(s.toxicity());
       case "copyright" -> new CopyrightFilter(s.copyright());
       case ExactDedup.STAGE -> null;
+      case DecontaminateFilter.STAGE -> DecontaminateFilter.of(s.decontaminate(), evalSets);
       default -> throw new IllegalArgumentException("unknown filter '" + name + "'");
     };
   }

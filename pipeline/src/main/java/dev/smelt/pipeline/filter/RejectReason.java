@@ -59,6 +59,7 @@ public enum RejectReason {
   COPYRIGHT_NOTICE("a copyright notice: 'Copyright (c) YEAR …', '©' or 'All rights reserved'"),
   OPTED_OUT("the source or a URL in the text matches data.filterSettings.copyright.optOut"),
   PROTECTED_OVERLAP("shares too many word 13-grams with a work under data.filterSettings.copyright.protectedDir"),
+  CONTAMINATED("shares a word n-gram with an evaluation text of the run (data.filterSettings.decontaminate)"),
   // --- readers (issue 4): charsets, records, corrupt containers ---
   UNKNOWN_CHARSET("not UTF-8, and the charset is neither declared nor detectable, or Java does not support it"),
   NOT_TEXT_RECORD("a record with no text to read: a non-response or non-text WARC record, a mail with only attachments"),

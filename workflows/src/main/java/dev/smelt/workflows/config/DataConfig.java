@@ -13,7 +13,7 @@ import java.util.List;
  * @param readers the readers tried on each input file, in order: jsonl, text, parquet, html, mail,
  *     warc
  * @param filters the filter stages to run, in order: length, language, gopher_quality,
- *     gopher_repetition, c4, fineweb, pii, toxicity, copyright, dedup
+ *     gopher_repetition, c4, fineweb, pii, toxicity, copyright, dedup, decontaminate
  * @param filterSettings every filter's thresholds
  * @param followSymlinks whether symbolic links under an input folder are followed when their
  *     target lies inside that input (off by default; links out of the input never are)

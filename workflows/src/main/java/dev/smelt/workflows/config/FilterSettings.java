@@ -14,7 +14,8 @@ public record FilterSettings(
     Fineweb fineweb,
     Pii pii,
     Toxicity toxicity,
-    Copyright copyright) {
+    Copyright copyright,
+    Decontaminate decontaminate) {
 
   /** Language identification: keep documents whose best language is allowed and scores enough. */
   public record Language(List<String> allow, double minScore) {}
@@ -55,4 +56,7 @@ public record FilterSettings(
       String licensePolicy, double minLicenseContainment, String noticePolicy, String optOutPolicy,
       List<String> optOutSources, List<String> optOutDomains, String protectedPolicy,
       String protectedDir, double maxProtectedOverlap) {}
+
+  /** Overlap with the run's evaluation texts: word n-gram length, drop or tag, Bloom rate. */
+  public record Decontaminate(int ngram, String policy, double falsePositiveRate) {}
 }
