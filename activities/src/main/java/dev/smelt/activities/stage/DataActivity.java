@@ -8,8 +8,8 @@ import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Runs the Beam data pipeline: raw corpora → data/clean, data/rejects, data/stats.json. */
 public class DataActivity implements StageActivities.Data {
