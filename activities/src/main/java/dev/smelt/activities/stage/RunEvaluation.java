@@ -50,7 +50,7 @@ public final class RunEvaluation {
 
   private RunEvaluation() {}
 
-  /** Scores the models in {@code run}; {@code classifierDir} null: the run's own finetune/TASK/final. */
+  /** Scores the models in {@code run}; {@code classifierDir} null: its own finetune/TASK/final. */
   public static EvalResult evaluate(RunFolder run, StageInput in, Path classifierDir,
       Consumer<TrainingProgress> progress) throws IOException {
     RunConfig c = in.config();

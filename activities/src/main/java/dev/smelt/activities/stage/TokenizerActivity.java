@@ -17,8 +17,8 @@ import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Trains the byte-level BPE on the kept text, then writes the train and validation shards. */
 public class TokenizerActivity implements StageActivities.Tokenizer {

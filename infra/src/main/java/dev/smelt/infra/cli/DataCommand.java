@@ -9,8 +9,6 @@ import dev.smelt.workflows.config.RunConfig;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +33,7 @@ final class DataCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig cfg = ConfigLoader.load(config);
-    Path dataDir = (out != null ? out : Path.of("runs", cfg.name() + "-data-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")), "data"))
+    Path dataDir = (out != null ? out : Path.of("runs", RunStarter.idFromName(cfg, "-data-"), "data"))
         .toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
     PrintStream o = System.out;

@@ -34,7 +34,8 @@ final class EvalCommand implements Callable<Integer> {
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   @Parameters(paramLabel = "RUN",
-      description = "A run id (its folder under --runs-dir), or the path of a run folder.")
+      description = "A run id (its folder under --runs-dir), or a path with a '/' to a run "
+          + "folder elsewhere (./RUN).")
   String run;
 
   @Mixin RunsDirOption runs;

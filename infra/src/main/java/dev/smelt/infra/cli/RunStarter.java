@@ -40,16 +40,23 @@ final class RunStarter {
    */
   static Prepared prepare(Path configFile, String runId, Path runsRoot) throws IOException {
     RunConfig cfg = ConfigLoader.load(configFile);
-    String id = runId != null ? runId : cfg.name() + "-"
-        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-    Optional<String> badId = runId != null ? Optional.empty() : RunId.problem(id);
-    if (badId.isPresent()) { // --run-id was checked as it was parsed; this one came from 'name'
-      throw new ConfigException("key 'name' makes a bad " + badId.get());
-    }
+    // --run-id was checked as it was parsed; RunFolder.confined checks it once more.
+    String id = runId != null ? runId : idFromName(cfg, "-");
     Path runDir = RunFolder.confined(runsRoot.resolve(id).toString(), runsRoot).root();
     Files.createDirectories(runDir);
     Files.writeString(runDir.resolve("config.yaml"), ConfigLoader.toYaml(cfg), StandardCharsets.UTF_8);
     return new Prepared(id, runDir, cfg);
+  }
+
+  /** {@code <name><infix><timestamp>}, or a config error naming 'name' when that is no run id. */
+  static String idFromName(RunConfig cfg, String infix) {
+    String id = cfg.name() + infix
+        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+    Optional<String> bad = RunId.problem(id);
+    if (bad.isPresent()) {
+      throw new ConfigException("key 'name' makes a bad " + bad.get());
+    }
+    return id;
   }
 
   static CompletableFuture<RunSummary> start(WorkflowClient client, Prepared p) {

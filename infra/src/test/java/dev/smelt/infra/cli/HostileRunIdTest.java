@@ -71,7 +71,7 @@ class HostileRunIdTest {
   }
 
   @Test
-  void aConfigNameThatMakesAHostileRunIdIsAConfigError() throws IOException {
+  void aConfigNameThatMakesAHostileRunIdIsAConfigErrorOfRunAndData() throws IOException {
     Path cfg = dir.resolve("evil.yaml");
     Files.writeString(cfg, Files.readString(Path.of(CONFIG)).replace("name: tiny", "name: ../sentinel")
         .replace("corpus/", EndToEndRunTest.EXAMPLES.resolve("corpus") + "/")
@@ -80,6 +80,8 @@ class HostileRunIdTest {
     String err = assertUsageErrorInOneLine("submit", cfg.toString(), "--runs-dir", runs.toString(),
         "--temporal", "127.0.0.1:1");
     assertTrue(err.contains("'name'"), err);
+    // `data` without --out names its folder after the config too.
+    assertTrue(assertUsageErrorInOneLine("data", cfg.toString()).contains("'name'"));
     assertEquals(before, SentinelFolders.snapshot(dir));
   }
 
