@@ -24,6 +24,11 @@ class CorpusFilesTest {
     return out;
   }
 
+  private static void mkfifo(Path path) throws IOException, InterruptedException {
+    Process mkfifo = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start();
+    assertEquals(0, mkfifo.waitFor(), "mkfifo must exist on a POSIX build machine");
+  }
+
   @Test
   void listsFoldersRecursivelyAndCountsHiddenEntriesAsSkippedWithoutWalkingThem() throws IOException {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
@@ -91,9 +96,7 @@ class CorpusFilesTest {
   @Test
   void countsANamedPipeAsASpecialFileInsteadOfOpeningIt() throws Exception {
     Path corpus = Files.createDirectories(dir.resolve("corpus"));
-    Path fifo = corpus.resolve("pipe.txt");
-    Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
-    assertEquals(0, mkfifo.waitFor(), "mkfifo must exist on a POSIX build machine");
+    mkfifo(corpus.resolve("pipe.txt"));
 
     List<CorpusFile> files = CorpusFiles.list(List.of(corpus));
 
@@ -104,7 +107,7 @@ class CorpusFilesTest {
   @Test
   void countsANamedPipeGivenAsAnInputAsASpecialFileToo() throws Exception {
     Path fifo = dir.resolve("input-pipe");
-    assertEquals(0, new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start().waitFor());
+    mkfifo(fifo);
 
     assertEquals(Map.of("input-pipe", "SPECIAL_FILE"), outcomes(CorpusFiles.list(List.of(fifo))));
   }
