@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.copyright.CopyrightFilter;
+import dev.smelt.pipeline.dedup.minhash.FuzzyDedupSettings;
 import dev.smelt.pipeline.language.LanguageFilter;
 import dev.smelt.pipeline.pii.PiiRedactor;
 import dev.smelt.pipeline.quality.C4Filter;
@@ -22,11 +23,13 @@ public record FilterSettings(
     FineWebFilter.Thresholds fineweb,
     PiiRedactor.Settings pii,
     ToxicityFilter.Settings toxicity,
-    CopyrightFilter.Settings copyright) implements Serializable {
+    CopyrightFilter.Settings copyright,
+    FuzzyDedupSettings fuzzyDedup) implements Serializable {
 
   public static final FilterSettings DEFAULTS = new FilterSettings(
       LanguageFilter.Settings.DEFAULTS, GopherQualityFilter.Thresholds.DEFAULTS,
       GopherRepetitionFilter.Thresholds.DEFAULTS, C4Filter.Thresholds.DEFAULTS,
       FineWebFilter.Thresholds.DEFAULTS, PiiRedactor.Settings.DEFAULTS,
-      ToxicityFilter.Settings.DEFAULTS, CopyrightFilter.Settings.DEFAULTS);
+      ToxicityFilter.Settings.DEFAULTS, CopyrightFilter.Settings.DEFAULTS,
+      FuzzyDedupSettings.DEFAULTS);
 }
