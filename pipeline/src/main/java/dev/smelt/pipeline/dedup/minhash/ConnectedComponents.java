@@ -1,31 +1,33 @@
 package dev.smelt.pipeline.dedup.minhash;
 
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.GroupByKey;
-import org.apache.beam.sdk.transforms.Min;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.join.CoGbkResult;
-import org.apache.beam.sdk.transforms.join.CoGroupByKey;
-import org.apache.beam.sdk.transforms.join.KeyedPCollectionTuple;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.beam.sdk.values.TupleTag;
 
 /**
  * Connected components of an undirected graph given as edges, by smallest-label propagation: each
  * node starts with the smallest of itself and its neighbours, and every round takes the smallest
- * label among itself and its neighbours. Beam has no loops, so {@code rounds} rounds are unrolled
- * in the graph and one more round checks that no label changed; if one did, the run fails and
- * says which key to raise. Every step is a keyed shuffle: no worker holds more than one node's
- * neighbours. Output: (node, smallest node of its component) for every node on an edge.
+ * label among its own and its neighbours' offers. Beam has no loops, so {@code rounds} rounds are
+ * unrolled in the graph (one shuffle each: a node's message to itself carries its neighbour list)
+ * and one more round checks that no label changed; if one did, the run fails and says which key
+ * to raise. No worker holds more than one node's neighbours. Output: (node, smallest node of its
+ * component) for every node on an edge.
  */
 public final class ConnectedComponents
     extends PTransform<PCollection<KV<String, String>>, PCollection<KV<String, String>>> {
   private static final KvCoder<String, String> PAIRS =
       KvCoder.of(StringUtf8Coder.of(), StringUtf8Coder.of());
+  private static final KvCoder<String, Message> MESSAGES =
+      KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Message.class));
   private final int rounds;
 
   private ConnectedComponents(int rounds) {
@@ -41,34 +43,26 @@ public final class ConnectedComponents
     return new ConnectedComponents(rounds);
   }
 
+  /**
+   * A label offered to a node; the node's message to itself also carries its neighbours.
+   *
+   * @param neighbours null for an offer from a neighbour
+   */
+  record Message(String label, List<String> neighbours) implements Serializable {}
+
   @Override
   public PCollection<KV<String, String>> expand(PCollection<KV<String, String>> edges) {
-    PCollection<KV<String, Iterable<String>>> neighbours = edges
+    PCollection<KV<String, Message>> messages = edges
         .apply("Both directions", ParDo.of(new BothDirectionsFn())).setCoder(PAIRS)
-        .apply("Group neighbours", GroupByKey.create());
-    PCollection<KV<String, String>> labels = neighbours
-        .apply("Initial labels", ParDo.of(new SmallestNeighbourFn())).setCoder(PAIRS);
+        .apply("Group neighbours", GroupByKey.create())
+        .apply("Round 1", ParDo.of(new FirstRoundFn())).setCoder(MESSAGES);
     for (int round = 2; round <= rounds; round++) {
-      labels = propagate("Round " + round, neighbours, labels);
+      messages = messages.apply("Round " + round + ": gather offers", GroupByKey.create())
+          .apply("Round " + round + ": take smallest", ParDo.of(new RoundFn())).setCoder(MESSAGES);
     }
-    PCollection<KV<String, String>> check = propagate("Convergence round", neighbours, labels);
-    return KeyedPCollectionTuple.of(BEFORE, labels).and(AFTER, check)
-        .apply("Join last two rounds", CoGroupByKey.create())
+    return messages.apply("Convergence check: gather offers", GroupByKey.create())
         .apply("Fail unless converged", ParDo.of(new ConvergedFn(rounds))).setCoder(PAIRS);
   }
-
-  private static PCollection<KV<String, String>> propagate(String name,
-      PCollection<KV<String, Iterable<String>>> neighbours, PCollection<KV<String, String>> labels) {
-    return KeyedPCollectionTuple.of(NEIGHBOURS, neighbours).and(LABEL, labels)
-        .apply(name + ": join labels", CoGroupByKey.create())
-        .apply(name + ": offer label", ParDo.of(new OfferLabelFn())).setCoder(PAIRS)
-        .apply(name + ": smallest offer", Min.perKey());
-  }
-
-  private static final TupleTag<Iterable<String>> NEIGHBOURS = new TupleTag<>("neighbours") {};
-  private static final TupleTag<String> LABEL = new TupleTag<>("label") {};
-  private static final TupleTag<String> BEFORE = new TupleTag<>("before") {};
-  private static final TupleTag<String> AFTER = new TupleTag<>("after") {};
 
   private static final class BothDirectionsFn extends DoFn<KV<String, String>, KV<String, String>> {
     @ProcessElement
@@ -78,34 +72,52 @@ public final class ConnectedComponents
     }
   }
 
-  private static final class SmallestNeighbourFn
-      extends DoFn<KV<String, Iterable<String>>, KV<String, String>> {
+  /** The node's new label to itself (with its neighbours) and to each neighbour. */
+  private static void send(String node, String label, List<String> neighbours,
+      DoFn.OutputReceiver<KV<String, Message>> out) {
+    out.output(KV.of(node, new Message(label, neighbours)));
+    for (String n : neighbours) {
+      out.output(KV.of(n, new Message(label, null)));
+    }
+  }
+
+  private static final class FirstRoundFn extends DoFn<KV<String, Iterable<String>>, KV<String, Message>> {
     @ProcessElement
     public void process(@Element KV<String, Iterable<String>> node,
-        OutputReceiver<KV<String, String>> out) {
+        OutputReceiver<KV<String, Message>> out) {
       String smallest = node.getKey();
+      List<String> neighbours = new ArrayList<>();
       for (String n : node.getValue()) {
+        neighbours.add(n);
         smallest = n.compareTo(smallest) < 0 ? n : smallest;
       }
-      out.output(KV.of(node.getKey(), smallest));
+      send(node.getKey(), smallest, neighbours, out);
     }
   }
 
-  /** A node keeps its label and offers it to each neighbour; each node then takes the smallest. */
-  private static final class OfferLabelFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
-    @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> node, OutputReceiver<KV<String, String>> out) {
-      String label = node.getValue().getOnly(LABEL);
-      out.output(KV.of(node.getKey(), label));
-      for (Iterable<String> all : node.getValue().getAll(NEIGHBOURS)) {
-        for (String n : all) {
-          out.output(KV.of(n, label));
-        }
+  /** The node's own message and the smallest label offered to it, in any delivery order. */
+  private record Gathered(Message self, String smallest) {
+    static Gathered of(Iterable<Message> messages) {
+      Message self = null;
+      String smallest = null;
+      for (Message m : messages) {
+        self = m.neighbours() != null ? m : self;
+        smallest = smallest == null || m.label().compareTo(smallest) < 0 ? m.label() : smallest;
       }
+      return new Gathered(self, smallest);
     }
   }
 
-  private static final class ConvergedFn extends DoFn<KV<String, CoGbkResult>, KV<String, String>> {
+  private static final class RoundFn extends DoFn<KV<String, Iterable<Message>>, KV<String, Message>> {
+    @ProcessElement
+    public void process(@Element KV<String, Iterable<Message>> node,
+        OutputReceiver<KV<String, Message>> out) {
+      Gathered g = Gathered.of(node.getValue());
+      send(node.getKey(), g.smallest(), g.self().neighbours(), out);
+    }
+  }
+
+  private static final class ConvergedFn extends DoFn<KV<String, Iterable<Message>>, KV<String, String>> {
     private final int rounds;
 
     ConvergedFn(int rounds) {
@@ -113,15 +125,15 @@ public final class ConnectedComponents
     }
 
     @ProcessElement
-    public void process(@Element KV<String, CoGbkResult> node, OutputReceiver<KV<String, String>> out) {
-      String before = node.getValue().getOnly(BEFORE);
-      String after = node.getValue().getOnly(AFTER);
-      if (!before.equals(after)) {
+    public void process(@Element KV<String, Iterable<Message>> node,
+        OutputReceiver<KV<String, String>> out) {
+      Gathered g = Gathered.of(node.getValue());
+      if (!g.smallest().equals(g.self().label())) {
         throw new IllegalStateException("near-duplicate components did not converge in " + rounds
             + " rounds (node '" + node.getKey() + "' still changed its label);"
             + " raise data.filterSettings.fuzzyDedup.maxRounds");
       }
-      out.output(KV.of(node.getKey(), after));
+      out.output(KV.of(node.getKey(), g.smallest()));
     }
   }
 }

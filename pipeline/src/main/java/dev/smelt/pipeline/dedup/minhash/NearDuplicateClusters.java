@@ -86,6 +86,17 @@ final class NearDuplicateClusters
         smallest.pollLastEntry();
       }
     }
+
+    // Value equality, so the direct runner's mutation check compares contents, not encodings.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Summary s && s.size == size && s.smallest.equals(smallest);
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(size) * 31 + smallest.hashCode();
+    }
   }
 
   private static final class SummariseFn extends Combine.CombineFn<
