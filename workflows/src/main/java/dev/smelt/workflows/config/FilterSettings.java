@@ -14,7 +14,8 @@ public record FilterSettings(
     Fineweb fineweb,
     Pii pii,
     Toxicity toxicity,
-    Copyright copyright) {
+    Copyright copyright,
+    FuzzyDedup fuzzyDedup) {
 
   /** Language identification: keep documents whose best language is allowed and scores enough. */
   public record Language(List<String> allow, double minScore) {}
@@ -55,4 +56,9 @@ public record FilterSettings(
       String licensePolicy, double minLicenseContainment, String noticePolicy, String optOutPolicy,
       List<String> optOutSources, List<String> optOutDomains, String protectedPolicy,
       String protectedDir, double maxProtectedOverlap) {}
+
+  /** MinHash-LSH near-duplicate removal; shingle is "word" or "char". */
+  public record FuzzyDedup(
+      String shingle, int shingleSize, int bands, int rows, long seed, double minJaccard,
+      int maxRounds) {}
 }

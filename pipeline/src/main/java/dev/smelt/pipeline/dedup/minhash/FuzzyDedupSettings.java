@@ -23,7 +23,7 @@ public record FuzzyDedupSettings(
 
   /** FineWeb's MinhashConfig (DataTrove examples/fineweb.py): 5-word shingles, 14 × 8, seed 1. */
   public static final FuzzyDedupSettings DEFAULTS =
-      new FuzzyDedupSettings(ShingleKind.WORD, 5, 14, 8, 1, 0.0, 12);
+      new FuzzyDedupSettings(ShingleKind.WORD, 5, 14, 8, 1, 0.0, 10);
 
   public FuzzyDedupSettings {
     require(shingle != null, "shingle", "must be word or char");
