@@ -32,12 +32,14 @@ public record NearDuplicateReport(
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   /**
-   * Precision and recall of the removal on a labelled set of near-duplicate pairs.
+   * Precision and recall of the removal on a labelled set of (original, edited copy) pairs plus
+   * unrelated documents. A pair is a true near-duplicate when its shingle Jaccard is at least
+   * {@code labelJaccard}; it counts as removed when one member was removed naming the other.
    *
-   * @param precision removed documents that truly were near-duplicates of a kept one, over all removed
-   * @param recall near-duplicate documents removed, over all that should have been
+   * @param falsePositives removed pairs below labelJaccard, plus any other document removed
    */
-  public record Quality(long labelledPairs, long unrelatedDocuments, double precision,
+  public record Quality(double labelJaccard, long pairs, long positivePairs, long unrelatedDocuments,
+      long truePositives, long falsePositives, long falseNegatives, double precision,
       double recall) {}
 
   public NearDuplicateReport withMeasurement(Quality measured, List<SCurvePoint> measuredCurve) {
