@@ -3,6 +3,7 @@ package dev.smelt.activities.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.ReasonCount;
@@ -53,6 +54,7 @@ public final class ReportWriter {
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
     headline(b, c, s);
     funnel(b, s.data());
+    NearDuplicateSection.write(b, run.data().resolve(NearDuplicateReport.FILE));
     CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);
     finetune(b, run, s);

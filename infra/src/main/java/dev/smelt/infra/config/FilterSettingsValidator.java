@@ -1,6 +1,7 @@
 package dev.smelt.infra.config;
 
 import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
+import dev.smelt.pipeline.data.FilterChain;
 import dev.smelt.workflows.config.FilterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,8 @@ import java.util.Set;
 
 /** Value rules of {@code data.filters} and {@code data.filterSettings}, naming the broken key. */
 final class FilterSettingsValidator {
-  static final List<String> FILTERS = List.of("length", "language", "gopher_quality",
-      "gopher_repetition", "c4", "fineweb", "pii", "toxicity", "copyright", "dedup", "decontaminate");
+  /** The pipeline's registry is the one list of stage names. */
+  static final List<String> FILTERS = FilterChain.NAMES;
   static final List<String> PII_KINDS = List.of("private_key", "aws_key", "github_token",
       "slack_token", "secret_value", "email", "payment_card", "ip_address", "phone");
   static final List<String> TOXICITY_LANGUAGES = List.of("en", "de", "fr", "es");
@@ -97,6 +98,20 @@ final class FilterSettingsValidator {
     } catch (IllegalArgumentException e) {
       throw new ConfigException(e.getMessage());
     }
+    fuzzyDedup(f.fuzzyDedup());
+  }
+
+  private static void fuzzyDedup(FilterSettings.FuzzyDedup d) {
+    require("word".equals(d.shingle()) || "char".equals(d.shingle()), S + "fuzzyDedup.shingle",
+        "must be word or char");
+    require(d.shingleSize() >= 1 && d.shingleSize() <= 1000, S + "fuzzyDedup.shingleSize",
+        "must be between 1 and 1000");
+    require(d.bands() >= 1, S + "fuzzyDedup.bands", "must be at least 1");
+    require(d.rows() >= 1 && (long) d.bands() * d.rows() <= 4096, S + "fuzzyDedup.rows",
+        "must be at least 1, with bands × rows at most 4096");
+    fraction(d.minJaccard(), S + "fuzzyDedup.minJaccard");
+    require(d.maxRounds() >= 1 && d.maxRounds() <= 64, S + "fuzzyDedup.maxRounds",
+        "must be between 1 and 64");
   }
 
   private static void fraction(double v, String key) {

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.smelt.activities.stage.DataStage;
 import dev.smelt.pipeline.data.FilterChain;
 import dev.smelt.pipeline.data.FilterSettings;
+import dev.smelt.pipeline.dedup.minhash.FuzzyDedupSettings;
+import dev.smelt.pipeline.dedup.minhash.ShingleKind;
 import dev.smelt.workflows.config.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +49,19 @@ class FilterConfigTest {
     assertEquals(0.02, s.toxicity().maxScore());
     assertEquals(3, s.toxicity().minHits(), "untouched keys keep their defaults");
     assertEquals(List.of("en", "fr"), s.language().allow());
+  }
+
+  @Test
+  void fuzzyDedupSettingsReachThePipelineAndABadOneIsNamed() throws IOException {
+    RunConfig c = ConfigLoader.load(write("  filters: [length, dedup, fuzzy_dedup]\n"
+        + "  filterSettings:\n    fuzzyDedup:\n      shingle: char\n      shingleSize: 24\n"
+        + "      bands: 20\n      rows: 13\n"));
+    FuzzyDedupSettings s = DataStage.filterSettings(c.data().filterSettings()).fuzzyDedup();
+    assertEquals(new FuzzyDedupSettings(ShingleKind.CHAR, 24, 20, 13, 1, 0.0, 10), s);
+    String e = error("  filterSettings:\n    fuzzyDedup:\n      shingle: line\n");
+    assertTrue(e.contains("key 'data.filterSettings.fuzzyDedup.shingle'"), e);
+    e = error("  filterSettings:\n    fuzzyDedup:\n      minJaccard: 1.5\n");
+    assertTrue(e.contains("key 'data.filterSettings.fuzzyDedup.minJaccard'"), e);
   }
 
   @Test

@@ -1,14 +1,12 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.clean.CleanText;
-import dev.smelt.pipeline.dedup.ExactDedup;
+import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.doc.DocSchemas;
-import dev.smelt.pipeline.filter.ApplyFilter;
 import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.bias.BiasReport;
 import dev.smelt.pipeline.bias.CountIdentityTerms;
-import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.Tagged;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,8 +53,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
   static final int TAG_SHARDS = 1;
 
   private final ReadCorpus read;
-  /** Filter stage name → filter; a null filter is dedup. Insertion order is run order. */
-  private final Map<String, DocFilter> chain = new LinkedHashMap<>();
+  /** Stage name → its transform, from {@link FilterChain}. Insertion order is run order. */
+  private final Map<String, PTransform<PCollection<Doc>, StageOutput>> chain = new LinkedHashMap<>();
   private final List<String> stages;
   private final Path dataDir;
 
@@ -64,8 +62,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     super("Data pipeline");
     this.read = ReadCorpus.from(spec.inputs()).withReaders(spec.readers());
     for (String name : spec.filters()) {
-      chain.put(name, FilterChain.create(name, spec.settings(), spec.minChars(), spec.maxChars(),
-          spec.evalSets()));
+      chain.put(name, FilterChain.create(name, spec));
     }
     List<String> all = new ArrayList<>();
     all.add(ReadCorpus.STAGE);
@@ -99,10 +96,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     PCollection<Doc> docs = readOut.kept().apply(new CleanText());
     PCollectionList<Rejected> rejects = PCollectionList.of(readOut.rejected());
     PCollectionList<Tagged> tags = PCollectionList.of(readOut.tagged());
-    for (Map.Entry<String, DocFilter> stage : chain.entrySet()) {
-      StageOutput out = stage.getValue() == null
-          ? docs.apply(new ExactDedup())
-          : docs.apply(ApplyFilter.of(stage.getKey(), stage.getValue()));
+    for (PTransform<PCollection<Doc>, StageOutput> stage : chain.values()) {
+      StageOutput out = docs.apply(stage);
       docs = out.kept();
       rejects = rejects.and(out.rejected());
       tags = tags.and(out.tagged());
@@ -178,6 +173,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
       // The direct runner would otherwise block in run(), and progress could not be polled.
       options.as(DirectOptions.class).setBlockOnRun(false);
     }
+    if (options.getRunner() == DirectRunner.class
+        && spec.pipelineArgs().stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      // Its per-bundle check walks the whole graph: with one bundle per key after each shuffle,
+      // the grouping stages (fuzzy_dedup's rounds) spent most of their time there. Tests of
+      // single transforms keep the check (TestPipeline).
+      options.as(DirectOptions.class).setEnforceImmutability(false);
+    }
     return options;
   }
 
@@ -196,6 +198,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
       }
       Files.deleteIfExists(dataDir.resolve(StatsJson.FILE));
       Files.deleteIfExists(dataDir.resolve(BiasReport.FILE));
+      Files.deleteIfExists(dataDir.resolve(NearDuplicateReport.FILE));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + dataDir + ": " + e.getMessage(), e);
     }

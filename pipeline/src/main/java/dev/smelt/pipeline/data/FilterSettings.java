@@ -2,6 +2,7 @@ package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.copyright.CopyrightFilter;
 import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
+import dev.smelt.pipeline.dedup.minhash.FuzzyDedupSettings;
 import dev.smelt.pipeline.language.LanguageFilter;
 import dev.smelt.pipeline.pii.PiiRedactor;
 import dev.smelt.pipeline.quality.C4Filter;
@@ -24,6 +25,7 @@ public record FilterSettings(
     PiiRedactor.Settings pii,
     ToxicityFilter.Settings toxicity,
     CopyrightFilter.Settings copyright,
+    FuzzyDedupSettings fuzzyDedup,
     DecontaminateFilter.Settings decontaminate) implements Serializable {
 
   public static final FilterSettings DEFAULTS = new FilterSettings(
@@ -31,5 +33,5 @@ public record FilterSettings(
       GopherRepetitionFilter.Thresholds.DEFAULTS, C4Filter.Thresholds.DEFAULTS,
       FineWebFilter.Thresholds.DEFAULTS, PiiRedactor.Settings.DEFAULTS,
       ToxicityFilter.Settings.DEFAULTS, CopyrightFilter.Settings.DEFAULTS,
-      DecontaminateFilter.Settings.DEFAULTS);
+      FuzzyDedupSettings.DEFAULTS, DecontaminateFilter.Settings.DEFAULTS);
 }

@@ -17,6 +17,7 @@ public enum RejectReason {
   TOO_SHORT("fewer characters than the minimum, after cleaning"),
   TOO_LONG("more characters (or bytes) than the maximum"),
   DUPLICATE("the same cleaned text as a document with a smaller id"),
+  NEAR_DUPLICATE("MinHash-LSH: in a near-duplicate cluster whose survivor (smallest content hash) is named in the detail"),
   // --- filters (issue 4): language, Gopher, C4, FineWeb, PII, toxicity, copyright ---
   LANGUAGE_NOT_ALLOWED("the detected language is not in data.filterSettings.language.allow"),
   LANGUAGE_UNCERTAIN("no allowed language scored at least data.filterSettings.language.minScore"),

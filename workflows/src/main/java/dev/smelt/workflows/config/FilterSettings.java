@@ -15,6 +15,7 @@ public record FilterSettings(
     Pii pii,
     Toxicity toxicity,
     Copyright copyright,
+    FuzzyDedup fuzzyDedup,
     Decontaminate decontaminate) {
 
   /** Language identification: keep documents whose best language is allowed and scores enough. */
@@ -56,6 +57,11 @@ public record FilterSettings(
       String licensePolicy, double minLicenseContainment, String noticePolicy, String optOutPolicy,
       List<String> optOutSources, List<String> optOutDomains, String protectedPolicy,
       String protectedDir, double maxProtectedOverlap) {}
+
+  /** MinHash-LSH near-duplicate removal; shingle is "word" or "char". */
+  public record FuzzyDedup(
+      String shingle, int shingleSize, int bands, int rows, long seed, double minJaccard,
+      int maxRounds) {}
 
   /** Overlap with the run's evaluation texts: word n-gram length, drop or tag, Bloom rate. */
   public record Decontaminate(int ngram, String policy, double falsePositiveRate) {}
