@@ -40,13 +40,22 @@ public final class LmEvalResultsFile {
   private final ObjectNode higher = root.putObject("higher_is_better");
   private final ObjectNode samples = root.putObject("n-samples");
 
+  /** What lm-eval keeps under "config": the model scored and how; {@code model} is its folder. */
+  public record Setup(String run, Path model, String preset, String objective, int bootstrapIters,
+      long seed) {
+    public static Setup of(String run, Path model, RunConfig c) {
+      return new Setup(run, model, c.model().preset(), c.pretrain().objective(),
+          c.eval().bootstrapResamples(), c.seed());
+    }
+  }
+
   /** lm-eval's acc_stderr: the sample standard deviation of 0/1 outcomes over √n, √(p(1−p)/(n−1)). */
   public static double meanStderr(double p, long n) {
     return n > 1 ? Math.sqrt(p * (1 - p) / (n - 1)) : Double.NaN;
   }
 
-  /** Writes the file for one evaluation; {@code model} is the fine-tuned classifier's folder. */
-  public static void write(Path file, String run, RunConfig c, Path model, EvalResult r,
+  /** Writes the file for one evaluation; docs counts say how many documents each text scored. */
+  public static void write(Path file, Setup setup, EvalResult r,
       TextLikelihood heldout, int heldoutDocs, TextLikelihood ood, int oodDocs) throws IOException {
     LmEvalResultsFile f = new LmEvalResultsFile();
     f.languageModel("heldout_lm", "held-out split of the run's corpus", heldout, heldoutDocs);
@@ -61,9 +70,10 @@ public final class LmEvalResultsFile {
           r.clozeItems(), Map.of("acc", r.clozeAccuracy()),
           Map.of("acc", meanStderr(r.clozeAccuracy(), r.clozeItems())));
     }
-    f.root.putObject("config").put("model", "smelt").put("model_args", "pretrained=" + model)
-        .put("run", run).put("preset", c.model().preset()).put("objective", c.pretrain().objective())
-        .put("bootstrap_iters", c.eval().bootstrapResamples()).put("random_seed", c.seed());
+    f.root.putObject("config").put("model", "smelt")
+        .put("model_args", "pretrained=" + setup.model()).put("run", setup.run())
+        .put("preset", setup.preset()).put("objective", setup.objective())
+        .put("bootstrap_iters", setup.bootstrapIters()).put("random_seed", setup.seed());
     f.root.put("date", System.currentTimeMillis() / 1000.0);
     Files.createDirectories(file.getParent());
     JSON.writeValue(file.toFile(), f.root);

@@ -113,8 +113,8 @@ public final class RunEvaluation {
       file.write(run.eval().resolve("results.json"), result, ppl, ood, heldoutText, oodText,
           LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
       LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
-          run.root().getFileName().toString(), c, classifierDir != null ? classifierDir
-              : run.finetune(f.task()).resolve("final"), result, heldoutText,
+          LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifierDir != null
+              ? classifierDir : run.finetune(f.task()).resolve("final"), c), result, heldoutText,
           heldoutSize.documents(), oodText, oodSize.documents());
       return result;
     }
