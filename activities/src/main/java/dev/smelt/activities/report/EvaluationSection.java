@@ -52,7 +52,7 @@ final class EvaluationSection {
     for (Map.Entry<String, List<double[]>> m : byModel.entrySet()) {
       series.add(new SvgChart.Series(m.getKey(), COLORS[i++ % COLORS.length], m.getValue()));
     }
-    b.append("<h3>Learning curve</h3>");
+    b.append("<h2>Learning curve</h2>");
     b.append(SvgChart.line("Learning curve", "training examples (log scale)", "test accuracy (%)",
         series, true));
     b.append("<table class=\"curve\"><tr><th>model</th><th>examples</th><th>steps</th>")

@@ -52,12 +52,14 @@ public final class ReportWriter {
         .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
     answer(b, c, s);
+    EvaluationSection.learningCurve(b, s.baselines(), s.eval().testExamples(),
+        c.eval().bootstrapResamples(), c.seed()); // the evidence for the answer, right under it
     headline(b, c, s);
     funnel(b, s.data());
     CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);
     finetune(b, run, s);
-    evaluation(b, c, s);
+    evaluation(b, s);
     timings(b, s);
     return b.append("</body></html>").toString();
   }
@@ -126,14 +128,12 @@ public final class ReportWriter {
         s.finetune().steps(), s.finetune().trainExamples(), s.finetune().testExamples()));
   }
 
-  private static void evaluation(StringBuilder b, RunConfig c, RunSummary s) {
+  private static void evaluation(StringBuilder b, RunSummary s) {
     b.append("<h2>Evaluation</h2>");
     EvaluationSection.taskScores(b, s.eval());
     b.append(SvgChart.hbars("Accuracy of every model on the test split (%)", s.eval().scores()
         .stream().map(m -> new SvgChart.Bar(m.model(), 100 * m.accuracy(),
             m.model().equals(s.eval().task()) ? GREEN : BLUE)).toList()));
-    EvaluationSection.learningCurve(b, s.baselines(), s.eval().testExamples(),
-        c.eval().bootstrapResamples(), c.seed());
     EvaluationSection.languageModel(b, s.eval());
     EvaluationSection.bias(b, s.eval());
     EvaluationSection.decontamination(b, s.eval());
