@@ -54,12 +54,12 @@ public final class LmEvalResultsFile {
     return n > 1 ? Math.sqrt(p * (1 - p) / (n - 1)) : Double.NaN;
   }
 
-  /** Writes the file for one evaluation; docs counts say how many documents each text scored. */
-  public static void write(Path file, Setup setup, EvalResult r,
-      TextLikelihood heldout, int heldoutDocs, TextLikelihood ood, int oodDocs) throws IOException {
+  /** Writes the file for one evaluation. */
+  public static void write(Path file, Setup setup, EvalResult r, TextLikelihood heldout,
+      TextLikelihood ood) throws IOException {
     LmEvalResultsFile f = new LmEvalResultsFile();
-    f.languageModel("heldout_lm", "held-out split of the run's corpus", heldout, heldoutDocs);
-    f.languageModel("ood_lm", "out of domain: " + r.oodCorpus(), ood, oodDocs);
+    f.languageModel("heldout_lm", "held-out split of the run's corpus", heldout);
+    f.languageModel("ood_lm", "out of domain: " + r.oodCorpus(), ood);
     for (ModelScore s : r.scores()) {
       f.task(s.model(), OutputType.MULTIPLE_CHOICE, "test split of " + r.task(), s.examples(),
           Map.of("acc", s.accuracy(), "f1", s.macroF1()),
@@ -79,11 +79,11 @@ public final class LmEvalResultsFile {
     JSON.writeValue(file.toFile(), f.root);
   }
 
-  private void languageModel(String task, String description, TextLikelihood t, int docs) {
+  private void languageModel(String task, String description, TextLikelihood t) {
     if (t.tokens() == 0) {
       return; // not scored (a masked LM, or no out-of-domain text): lm-eval omits such a task
     }
-    task(task, OutputType.LOGLIKELIHOOD_ROLLING, description, docs,
+    task(task, OutputType.LOGLIKELIHOOD_ROLLING, description, t.documents(),
         Map.of("word_perplexity", t.wordPerplexity(), "byte_perplexity", t.bytePerplexity(),
             "bits_per_byte", t.bitsPerByte()), Map.of());
   }

@@ -72,8 +72,6 @@ public final class RunEvaluation {
       Perplexity.Result ood = new Perplexity.Result(Double.NaN, Double.NaN, 0, 0);
       TextLikelihood heldoutText = TextLikelihood.none();
       TextLikelihood oodText = TextLikelihood.none();
-      ScoredText.Size heldoutSize = new ScoredText.Size(0, 0, 0);
-      ScoredText.Size oodSize = heldoutSize;
       String oodName = oodName(c);
       try (Gpt lm = GptFiles.read(run.pretrain().resolve("final"), root).gpt()) {
         if (lm.bidirectional()) { // a masked LM: next-token scores mean nothing for it
@@ -84,38 +82,35 @@ public final class RunEvaluation {
           ppl = new Perplexity.Result(p.loss(), p.pseudoPerplexity(), p.tokens(), p.windows());
         } else {
           ppl = Perplexity.evaluate(lm, val, BATCH, c.eval().maxValSequences());
-          heldoutSize = ScoredText.of(tokenizer, val, ppl.tokens());
-          heldoutText = TextLikelihood.of(ppl, heldoutSize);
+          heldoutText = TextLikelihood.of(ppl, ScoredText.of(tokenizer, val, ppl.tokens()));
           progress.accept(step(1, ppl.loss()));
           clozeResult = Cloze.evaluate(lm, cloze, tokenizer::encode);
           bias = BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode);
           progress.accept(step(2, Double.NaN));
           List<int[]> oodDocs = EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
           ood = Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences());
-          oodSize = ScoredText.of(tokenizer, oodDocs, ood.tokens());
-          oodText = TextLikelihood.of(ood, oodSize);
+          oodText = TextLikelihood.of(ood, ScoredText.of(tokenizer, oodDocs, ood.tokens()));
         }
       }
       progress.accept(step(3, ppl.loss()));
       List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, split);
       progress.accept(step(4, Double.NaN));
       List<ModelScore> scores = taskScores(run, c, classifierDir, split, tokenizer, root);
-      file.classifier(classifierDir != null ? classifierDir
-          : run.finetune(f.task()).resolve("final"));
+      Path classifier = classifierDir != null ? classifierDir
+          : run.finetune(f.task()).resolve("final");
+      file.classifier(classifier);
       progress.accept(step(5, Double.NaN));
       ModelScore main = scores.get(0);
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), heldoutText.bitsPerByte(),
-          ppl.tokens(), f.task(),
-          main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
+          ppl.tokens(), f.task(), main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
           clozeResult.accuracy(), clozeResult.items(), bias.categories(), bias.meanAbsGap(),
           contamination, oodName, ood.perplexity(), oodText.bitsPerByte(),
           (System.nanoTime() - t0) / 1e9);
       file.write(run.eval().resolve("results.json"), result, ppl, ood, heldoutText, oodText,
           LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
       LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
-          LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifierDir != null
-              ? classifierDir : run.finetune(f.task()).resolve("final"), c), result, heldoutText,
-          heldoutSize.documents(), oodText, oodSize.documents());
+          LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifier, c), result,
+          heldoutText, oodText);
       return result;
     }
   }

@@ -26,11 +26,10 @@ class LmEvalResultsFileTest {
     ModelScore s = new ModelScore("sentiment", 0.75, 0.7, 0.8, 0.02, 0.74, 0.69, 0.79, 0.021, 300);
     EvalResult r = new EvalResult(3.0, 20.0, 1.2, 1000, "sentiment", 0.75, 300, 0.5, List.of(s),
         0.25, 40, List.of(), 0.1, List.of(), "yelp.jsonl", 30.0, Double.NaN, 1.0);
-    TextLikelihood heldout = new TextLikelihood(3 * Math.log(2), 2, 3, 1);
+    TextLikelihood heldout = new TextLikelihood(3 * Math.log(2), 2, 3, 1, 1);
     Path file = dir.resolve("eval/lm_eval_results.json");
     LmEvalResultsFile.write(file, new LmEvalResultsFile.Setup("r1", dir.resolve("final"),
-        "custom", "causal", 1000, 7), r, heldout, 1,
-        TextLikelihood.none(), 0);
+        "custom", "causal", 1000, 7), r, heldout, TextLikelihood.none());
     JsonNode root = new ObjectMapper().readTree(file.toFile());
     JsonNode task = root.path("results").path("sentiment");
     assertEquals(0.75, task.path("acc,none").asDouble());

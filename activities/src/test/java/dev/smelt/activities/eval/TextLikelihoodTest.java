@@ -24,6 +24,6 @@ class TextLikelihoodTest {
     TextLikelihood none = TextLikelihood.none();
     assertTrue(Double.isNaN(none.bitsPerByte()));
     assertTrue(Double.isNaN(none.wordPerplexity()));
-    assertTrue(Double.isNaN(new TextLikelihood(1.0, 1, 0, 0).bytePerplexity()));
+    assertTrue(Double.isNaN(new TextLikelihood(1.0, 1, 0, 0, 0).bytePerplexity()));
   }
 }
