@@ -62,12 +62,13 @@ public final class LmEvalResultsFile {
     f.languageModel("ood_lm", "out of domain: " + r.oodCorpus(), ood);
     for (ModelScore s : r.scores()) {
       f.task(s.model(), OutputType.MULTIPLE_CHOICE, "test split of " + r.task(), s.examples(),
+          s.examples(),
           Map.of("acc", s.accuracy(), "f1", s.macroF1()),
           Map.of("acc", meanStderr(s.accuracy(), s.examples()), "f1", s.macroF1Stderr()));
     }
     if (r.clozeItems() > 0) {
       f.task("lambada_heldout", OutputType.LOGLIKELIHOOD, "last word of held-out sentences",
-          r.clozeItems(), Map.of("acc", r.clozeAccuracy()),
+          r.clozeItems(), r.clozeItems(), Map.of("acc", r.clozeAccuracy()),
           Map.of("acc", meanStderr(r.clozeAccuracy(), r.clozeItems())));
     }
     f.root.putObject("config").put("model", "smelt")
@@ -83,13 +84,14 @@ public final class LmEvalResultsFile {
     if (t.tokens() == 0) {
       return; // not scored (a masked LM, or no out-of-domain text): lm-eval omits such a task
     }
-    task(task, OutputType.LOGLIKELIHOOD_ROLLING, description, t.documents(),
+    task(task, OutputType.LOGLIKELIHOOD_ROLLING, description, t.ofDocuments(), t.documents(),
         Map.of("word_perplexity", t.wordPerplexity(), "byte_perplexity", t.bytePerplexity(),
             "bits_per_byte", t.bitsPerByte()), Map.of());
   }
 
-  private void task(String task, OutputType type, String description, long n,
-      Map<String, Double> metrics, Map<String, Double> stderrs) {
+  /** One task; {@code original} and {@code effective} are lm-eval's n-samples (all, and scored). */
+  private void task(String task, OutputType type, String description, long original,
+      long effective, Map<String, Double> metrics, Map<String, Double> stderrs) {
     ObjectNode out = results.putObject(task).put("alias", task);
     ObjectNode better = higher.putObject(task);
     ObjectNode cfg = configs.putObject(task).put("task", task).put("description", description)
@@ -110,6 +112,6 @@ public final class LmEvalResultsFile {
     });
     versions.put(task, 1.0);
     shots.put(task, 0);
-    samples.putObject(task).put("original", n).put("effective", n);
+    samples.putObject(task).put("original", original).put("effective", effective);
   }
 }

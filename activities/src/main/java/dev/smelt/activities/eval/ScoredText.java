@@ -10,8 +10,11 @@ import java.util.List;
  * and end a word, as a document's end does.
  */
 public final class ScoredText {
-  /** UTF-8 bytes, whitespace-separated words, and documents with at least one scored token. */
-  public record Size(long bytes, long words, int documents) {}
+  /**
+   * UTF-8 bytes, whitespace-separated words, documents with at least one scored token, and all the
+   * documents given (more when the perplexity's window cap left some unscored).
+   */
+  public record Size(long bytes, long words, int documents, int ofDocuments) {}
 
   private ScoredText() {}
 
@@ -30,7 +33,7 @@ public final class ScoredText {
           continue;
         }
         if (position - 1 > scoredTokens) {
-          return new Size(bytes, words, documents);
+          return new Size(bytes, words, documents, docs.size());
         }
         if (id < BpeTokenizer.FIRST_BYTE_ID) {
           inWord = false;
@@ -46,6 +49,6 @@ public final class ScoredText {
         }
       }
     }
-    return new Size(bytes, words, documents);
+    return new Size(bytes, words, documents, docs.size());
   }
 }

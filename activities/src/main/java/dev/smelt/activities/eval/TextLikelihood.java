@@ -11,19 +11,21 @@ package dev.smelt.activities.eval;
  * @param bytes UTF-8 bytes of exactly those tokens, each counted once
  * @param words whitespace-separated words of that text
  * @param documents documents with at least one scored token
+ * @param ofDocuments documents in the evaluated set
  */
-public record TextLikelihood(double nll, long tokens, long bytes, long words, int documents) {
+public record TextLikelihood(double nll, long tokens, long bytes, long words, int documents,
+    int ofDocuments) {
   private static final double LN2 = Math.log(2);
 
   /** A perplexity result and the size of the text it scored ({@link ScoredText}). */
   public static TextLikelihood of(Perplexity.Result r, ScoredText.Size size) {
     return new TextLikelihood(r.loss() * r.tokens(), r.tokens(), size.bytes(), size.words(),
-        size.documents());
+        size.documents(), size.ofDocuments());
   }
 
   /** Nothing was scored (a masked LM, or no out-of-domain text): every metric is NaN. */
   public static TextLikelihood none() {
-    return new TextLikelihood(Double.NaN, 0, 0, 0, 0);
+    return new TextLikelihood(Double.NaN, 0, 0, 0, 0, 0);
   }
 
   public double perplexity() {

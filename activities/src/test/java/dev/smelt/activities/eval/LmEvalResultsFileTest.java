@@ -26,7 +26,7 @@ class LmEvalResultsFileTest {
     ModelScore s = new ModelScore("sentiment", 0.75, 0.7, 0.8, 0.02, 0.74, 0.69, 0.79, 0.021, 300);
     EvalResult r = new EvalResult(3.0, 20.0, 1.2, 1000, "sentiment", 0.75, 300, 0.5, List.of(s),
         0.25, 40, List.of(), 0.1, List.of(), "yelp.jsonl", 30.0, Double.NaN, 1.0);
-    TextLikelihood heldout = new TextLikelihood(3 * Math.log(2), 2, 3, 1, 1);
+    TextLikelihood heldout = new TextLikelihood(3 * Math.log(2), 2, 3, 1, 1, 4);
     Path file = dir.resolve("eval/lm_eval_results.json");
     LmEvalResultsFile.write(file, new LmEvalResultsFile.Setup("r1", dir.resolve("final"),
         "custom", "causal", 1000, 7), r, heldout, TextLikelihood.none());
@@ -43,6 +43,9 @@ class LmEvalResultsFileTest {
     assertEquals("N/A", lm.path("bits_per_byte_stderr,none").asText());
     assertFalse(root.path("results").has("ood_lm"), "a text that was not scored is left out");
     assertEquals(300, root.path("n-samples").path("sentiment").path("effective").asInt());
+    assertEquals(4, root.path("n-samples").path("heldout_lm").path("original").asInt());
+    assertEquals(1, root.path("n-samples").path("heldout_lm").path("effective").asInt(),
+        "the window cap scored one of four documents");
     assertEquals(40, root.path("n-samples").path("lambada_heldout").path("original").asInt());
     assertFalse(root.path("higher_is_better").path("heldout_lm").path("bits_per_byte").asBoolean());
     assertEquals("loglikelihood_rolling",

@@ -27,21 +27,21 @@ class ScoredTextTest {
   @Test
   void firstTokenIsContextOnlyAndEndOfTextCountsNoBytes() {
     // "ab c" + EOT: scored are b, ' ', c, EOT -> 3 bytes, words "b" and "c".
-    assertEquals(new ScoredText.Size(3, 2, 1), ScoredText.of(bytes, List.of(doc("ab c")), 4));
+    assertEquals(new ScoredText.Size(3, 2, 1, 1), ScoredText.of(bytes, List.of(doc("ab c")), 4));
   }
 
   @Test
   void countsOnlyTheScoredTokensAcrossDocuments() {
     List<int[]> docs = List.of(doc("ab c"), doc("é d")); // é is two bytes, two tokens
-    assertEquals(new ScoredText.Size(2, 1, 1), ScoredText.of(bytes, docs, 2), "b and ' '");
-    assertEquals(new ScoredText.Size(5, 3, 2), ScoredText.of(bytes, docs, 6),
+    assertEquals(new ScoredText.Size(2, 1, 1, 2), ScoredText.of(bytes, docs, 2), "b and ' '");
+    assertEquals(new ScoredText.Size(5, 3, 2, 2), ScoredText.of(bytes, docs, 6),
         "b ' ' c EOT é: a split character still starts one word");
-    assertEquals(new ScoredText.Size(7, 4, 2), ScoredText.of(bytes, docs, 9), "all of it");
+    assertEquals(new ScoredText.Size(7, 4, 2, 2), ScoredText.of(bytes, docs, 9), "all of it");
   }
 
   @Test
   void documentsWithoutEndOfTextStillSeparateWords() {
     List<int[]> docs = List.of(bytes.encode("ab"), bytes.encode("cd"));
-    assertEquals(new ScoredText.Size(3, 2, 2), ScoredText.of(bytes, docs, 3), "b | cd");
+    assertEquals(new ScoredText.Size(3, 2, 2, 2), ScoredText.of(bytes, docs, 3), "b | cd");
   }
 }
