@@ -77,8 +77,12 @@ public final class LearningCurve {
   }
 
   private static CurvePoint point(String model, int n, int steps, int[] predicted, int[] gold) {
+    StringBuilder correct = new StringBuilder(gold.length);
+    for (int i = 0; i < gold.length; i++) {
+      correct.append(predicted[i] == gold[i] ? '1' : '0');
+    }
     return new CurvePoint(model, n, steps, ClassificationScores.accuracy(predicted, gold),
-        ClassificationScores.macroF1(predicted, gold));
+        ClassificationScores.macroF1(predicted, gold), correct.toString());
   }
 
   public static void write(Path file, List<CurvePoint> points) throws IOException {

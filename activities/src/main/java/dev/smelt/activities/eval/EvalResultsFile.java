@@ -41,18 +41,21 @@ public final class EvalResultsFile {
   }
 
   public void write(Path file, EvalResult r, Perplexity.Result ppl, Perplexity.Result ood,
-      List<CurvePoint> curve) throws IOException {
-    results.putObject("heldout_lm").put("perplexity", r.perplexity()).put("loss", r.valLoss())
-        .put("bits_per_token", r.valLoss() / Math.log(2)).put("tokens", ppl.tokens())
-        .put("windows", ppl.windows());
-    results.putObject("ood_lm").put("corpus", r.oodCorpus()).put("perplexity", ood.perplexity())
-        .put("loss", ood.loss()).put("tokens", ood.tokens()).put("windows", ood.windows());
+      TextLikelihood heldoutText, TextLikelihood oodText, List<CurvePoint> curve)
+      throws IOException {
+    bytesAndWords(results.putObject("heldout_lm").put("perplexity", r.perplexity())
+        .put("loss", r.valLoss()).put("bits_per_token", r.valLoss() / Math.log(2))
+        .put("tokens", ppl.tokens()).put("windows", ppl.windows()), heldoutText);
+    bytesAndWords(results.putObject("ood_lm").put("corpus", r.oodCorpus())
+        .put("perplexity", ood.perplexity()).put("loss", ood.loss()).put("tokens", ood.tokens())
+        .put("windows", ood.windows()), oodText);
     for (ModelScore s : r.scores()) {
       results.putObject(s.model()).put("acc", s.accuracy())
           .put("acc_stderr", s.accuracyStderr())
           .put("acc_ci95_low", s.accuracyLow()).put("acc_ci95_high", s.accuracyHigh())
           .put("f1", s.macroF1()).put("f1_ci95_low", s.macroF1Low())
-          .put("f1_ci95_high", s.macroF1High()).put("n", s.examples());
+          .put("f1_ci95_high", s.macroF1High()).put("f1_stderr", s.macroF1Stderr())
+          .put("n", s.examples());
     }
     ((ObjectNode) results.get(r.task())).put("majority_baseline", r.majorityBaseline());
     results.putObject("lambada_heldout").put("acc", r.clozeAccuracy()).put("n", r.clozeItems());
@@ -68,5 +71,11 @@ public final class EvalResultsFile {
     root.set("learning_curve", JSON.valueToTree(curve));
     Files.createDirectories(file.getParent());
     JSON.writeValue(file.toFile(), root);
+  }
+
+  /** Tokenizer-free measures beside the per-token ones (see {@link TextLikelihood}). */
+  private static void bytesAndWords(ObjectNode lm, TextLikelihood t) {
+    lm.put("bits_per_byte", t.bitsPerByte()).put("byte_perplexity", t.bytePerplexity())
+        .put("word_perplexity", t.wordPerplexity()).put("bytes", t.bytes()).put("words", t.words());
   }
 }

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * Mean next-token negative log-likelihood over held-out text, and its exponent, perplexity. The
  * documents are concatenated and cut into consecutive, non-overlapping windows of the model's
- * context (in order, no shuffling), so the number is the same on every call.
+ * context (in order, no shuffling), so the number is the same on every call. {@link ScoredText}
+ * counts the bytes and words of exactly the tokens scored, for bits per byte ({@link TextLikelihood}).
  */
 public final class Perplexity {
   private Perplexity() {}

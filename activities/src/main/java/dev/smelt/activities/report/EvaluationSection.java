@@ -32,46 +32,62 @@ final class EvaluationSection {
     b.append("</table>");
   }
 
-  static void learningCurve(StringBuilder b, BaselinesResult baselines) {
+  /** The curve with each point's 95 % interval as error bars, and the steps each model got. */
+  static void learningCurve(StringBuilder b, BaselinesResult baselines, int testExamples,
+      int resamples, long seed) {
     if (baselines == null || baselines.curve().isEmpty()) {
       b.append("<p class=\"muted\">No learning curve in this run.</p>");
       return;
     }
     Map<String, List<double[]>> byModel = new LinkedHashMap<>();
+    List<CurveIntervals.Interval> cis = new ArrayList<>();
     for (CurvePoint p : baselines.curve()) {
+      CurveIntervals.Interval ci = CurveIntervals.accuracy(p, testExamples, resamples, seed);
+      cis.add(ci);
       byModel.computeIfAbsent(p.model(), k -> new ArrayList<>())
-          .add(new double[] {p.examples(), 100 * p.accuracy()});
+          .add(new double[] {p.examples(), 100 * p.accuracy(), 100 * ci.low(), 100 * ci.high()});
     }
     List<SvgChart.Series> series = new ArrayList<>();
     int i = 0;
     for (Map.Entry<String, List<double[]>> m : byModel.entrySet()) {
       series.add(new SvgChart.Series(m.getKey(), COLORS[i++ % COLORS.length], m.getValue()));
     }
-    b.append("<h3>Learning curve</h3>");
+    b.append("<h2>Learning curve</h2>");
     b.append(SvgChart.line("Learning curve", "training examples (log scale)", "test accuracy (%)",
         series, true));
     b.append("<table class=\"curve\"><tr><th>model</th><th>examples</th><th>steps</th>")
-        .append("<th>accuracy</th><th>macro-F1</th></tr>");
-    for (CurvePoint p : baselines.curve()) {
+        .append("<th>accuracy</th><th>95 % CI</th><th>macro-F1</th></tr>");
+    for (int k = 0; k < baselines.curve().size(); k++) {
+      CurvePoint p = baselines.curve().get(k);
       b.append("<tr><td>").append(SvgChart.esc(p.model())).append("</td>")
           .append(num(String.valueOf(p.examples()))).append(num(String.valueOf(p.steps())))
-          .append(num(pct(p.accuracy()))).append(num(f3(p.macroF1()))).append("</tr>");
+          .append(num(pct(p.accuracy())))
+          .append(num(pct(cis.get(k).low()) + " – " + pct(cis.get(k).high())))
+          .append(num(f3(p.macroF1()))).append("</tr>");
     }
-    b.append("</table><p class=\"muted\">Each point trains on the first n training examples in "
-        + "hash order (nested subsets); the same test split throughout. bow_logreg counts epochs, "
-        + "not steps.</p>");
+    b.append("</table><p class=\"muted\">Budget rule: every neural model on the curve trains for "
+        + "the same number of steps (finetune.curveSteps, or finetune.steps when that is 0) whatever "
+        + "its number of examples; the steps column says what each got (bow_logreg counts epochs). "
+        + "Each point trains on the first n training examples in hash order (nested subsets) and is "
+        + "scored on the same test split. One seed per point, so the error bars are each point's "
+        + "95 % interval over the test examples (").append(SvgChart.esc(cis.get(0).method()))
+        .append("), not a spread across seeds.</p>");
   }
 
   static void languageModel(StringBuilder b, EvalResult e) {
-    b.append("<h3>Language-model suite</h3><table><tr><th>task</th><th>metric</th><th>value</th>")
-        .append("<th>on</th></tr>");
+    b.append("<h3>Language-model suite</h3><table class=\"lm\"><tr><th>task</th><th>metric</th>")
+        .append("<th>value</th><th>bits per byte</th><th>on</th></tr>");
     b.append("<tr><td>held-out perplexity</td><td>ppl</td>").append(num(f3(e.perplexity())))
-        .append("<td>").append(String.format(Locale.ROOT, "%,d tokens", e.valTokens()))
-        .append("</td></tr>");
+        .append(num(f3(e.bitsPerByte()))).append("<td>")
+        .append(String.format(Locale.ROOT, "%,d tokens", e.valTokens())).append("</td></tr>");
     b.append("<tr><td>out-of-domain perplexity</td><td>ppl</td>").append(num(f3(e.oodPerplexity())))
-        .append("<td>").append(SvgChart.esc(e.oodCorpus())).append("</td></tr>");
+        .append(num(f3(e.oodBitsPerByte()))).append("<td>").append(SvgChart.esc(e.oodCorpus()))
+        .append("</td></tr>");
     b.append("<tr><td>cloze (last word, greedy)</td><td>acc</td>").append(num(pct(e.clozeAccuracy())))
-        .append("<td>").append(e.clozeItems()).append(" held-out sentences</td></tr></table>");
+        .append("<td></td><td>").append(e.clozeItems()).append(" held-out sentences</td></tr></table>")
+        .append("<p class=\"muted\">Perplexity is per token of this run's tokenizer; bits per byte "
+            + "(nats / (ln 2 × UTF-8 bytes of the scored text)) compares runs with different "
+            + "tokenizers.</p>");
   }
 
   static void bias(StringBuilder b, EvalResult e) {

@@ -48,10 +48,13 @@ public final class ReportWriter {
         .append("table{border-collapse:collapse}td,th{padding:3px 12px;text-align:left;")
         .append("border-bottom:1px solid #eee}td.n{text-align:right;font-variant-numeric:tabular-nums}")
         .append("svg.chart{width:100%;height:auto;font-size:11px;background:#fcfcfc}")
-        .append(".muted{color:#666}.flag{color:#c53030}h3{font-size:1em;margin-top:1.5em}</style></head><body>");
+        .append(".muted{color:#666}.answer{font-size:1.2em}.flag{color:#c53030}h3{font-size:1em;margin-top:1.5em}</style></head><body>");
     b.append("<h1>Smelt run ").append(SvgChart.esc(s.runId())).append("</h1><p class=\"muted\">")
         .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
+    answer(b, c, s);
+    EvaluationSection.learningCurve(b, s.baselines(), s.eval().testExamples(),
+        c.eval().bootstrapResamples(), c.seed()); // the evidence for the answer, right under it
     headline(b, c, s);
     funnel(b, s.data());
     NearDuplicateSection.write(b, run.data().resolve(NearDuplicateReport.FILE));
@@ -63,6 +66,16 @@ public final class ReportWriter {
     return b.append("</body></html>").toString();
   }
 
+  /** The first line: what pre-training bought, from the learning curve. */
+  private static void answer(StringBuilder b, RunConfig c, RunSummary s) {
+    String line = s.baselines() == null ? "No learning curve in this run, so the gain from "
+        + "pre-training is not measured." : CurveHeadline.of(s.baselines().curve(),
+            s.eval().testExamples(), c.eval().bootstrapResamples(), c.seed())
+        .map(CurveHeadline.Answer::sentence)
+        .orElse("The learning curve has no size with both a pre-trained and a from-scratch model.");
+    b.append("<p class=\"answer\"><b>").append(SvgChart.esc(line)).append("</b></p>");
+  }
+
   private static void headline(StringBuilder b, RunConfig c, RunSummary s) {
     b.append("<table>");
     row(b, "Model", String.format(Locale.ROOT, "%s: %d layers, %d heads, d=%d, context %d, %,d parameters",
@@ -70,7 +83,8 @@ public final class ReportWriter {
         c.model().contextLength(), s.pretrain().parameters()));
     row(b, "Objective", c.pretrain().objective() + ", " + s.pretrain().steps() + " steps × "
         + c.pretrain().batchSize() + " sequences");
-    row(b, "Held-out perplexity", fmt(s.eval().perplexity()));
+    row(b, "Held-out perplexity", fmt(s.eval().perplexity()) + " (" + fmt(s.eval().bitsPerByte())
+        + " bits per byte)");
     row(b, s.eval().task() + " accuracy", pct(s.eval().accuracy()) + " (majority class "
         + pct(s.eval().majorityBaseline()) + ")");
     s.eval().scores().stream().skip(1).forEach(m -> row(b, m.model() + " accuracy",
@@ -122,7 +136,6 @@ public final class ReportWriter {
     b.append(SvgChart.hbars("Accuracy of every model on the test split (%)", s.eval().scores()
         .stream().map(m -> new SvgChart.Bar(m.model(), 100 * m.accuracy(),
             m.model().equals(s.eval().task()) ? GREEN : BLUE)).toList()));
-    EvaluationSection.learningCurve(b, s.baselines());
     EvaluationSection.languageModel(b, s.eval());
     EvaluationSection.bias(b, s.eval());
     EvaluationSection.decontamination(b, s.eval());

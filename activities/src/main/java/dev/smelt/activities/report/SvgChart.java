@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /** Hand-made inline SVG charts, so the report is one self-contained file with no scripts. */
 final class SvgChart {
-  /** One line of a line chart. */
+  /** One line of a line chart; a point {x, y, low, high} also draws an error bar from low to high. */
   record Series(String name, String color, List<double[]> points) {}
 
   /** One bar of a bar chart. */
@@ -29,7 +29,7 @@ final class SvgChart {
       boolean logX) {
     if (logX) {
       series = series.stream().map(s -> new Series(s.name(), s.color(), s.points().stream()
-          .filter(p -> p[0] > 0).map(p -> new double[] {Math.log10(p[0]), p[1]}).toList())).toList();
+          .filter(p -> p[0] > 0).map(p -> logOfX(p)).toList())).toList();
     }
     double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE;
     double minY = Double.MAX_VALUE, maxY = -Double.MAX_VALUE;
@@ -37,8 +37,8 @@ final class SvgChart {
       for (double[] p : s.points()) {
         minX = Math.min(minX, p[0]);
         maxX = Math.max(maxX, p[0]);
-        minY = Math.min(minY, p[1]);
-        maxY = Math.max(maxY, p[1]);
+        minY = Math.min(minY, p.length == 4 ? Math.min(p[1], p[2]) : p[1]);
+        maxY = Math.max(maxY, p.length == 4 ? Math.max(p[1], p[3]) : p[1]);
       }
     }
     if (minX > maxX) {
@@ -67,6 +67,7 @@ final class SvgChart {
           .append("\" stroke-width=\"2\"/>");
       if (s.points().size() <= 40) {
         for (double[] p : s.points()) {
+          errorBar(sb, p, s.color(), minX, maxX, minY, maxY);
           sb.append("<circle cx=\"").append(fmt(x(p[0], minX, maxX))).append("\" cy=\"")
               .append(fmt(y(p[1], minY, maxY))).append("\" r=\"3\" fill=\"").append(s.color())
               .append("\"/>");
@@ -79,6 +80,27 @@ final class SvgChart {
       legendY += 20;
     }
     return sb.append("</svg>").toString();
+  }
+
+  private static double[] logOfX(double[] p) {
+    double[] out = p.clone();
+    out[0] = Math.log10(p[0]);
+    return out;
+  }
+
+  private static void errorBar(StringBuilder sb, double[] p, String color, double minX,
+      double maxX, double minY, double maxY) {
+    if (p.length != 4) {
+      return;
+    }
+    String cx = fmt(x(p[0], minX, maxX));
+    String lo = fmt(y(p[2], minY, maxY));
+    String hi = fmt(y(p[3], minY, maxY));
+    double px = x(p[0], minX, maxX);
+    sb.append("<path class=\"error-bar\" d=\"M").append(cx).append(',').append(lo).append('V')
+        .append(hi).append("M").append(fmt(px - 4)).append(',').append(lo).append("h8M")
+        .append(fmt(px - 4)).append(',').append(hi).append("h8\" stroke=\"").append(color)
+        .append("\" stroke-width=\"1.2\" fill=\"none\" opacity=\"0.7\"/>");
   }
 
   static String hbars(String title, List<Bar> bars) {

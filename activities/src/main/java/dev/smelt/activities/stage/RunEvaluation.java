@@ -11,7 +11,10 @@ import dev.smelt.activities.eval.EvalResultsFile;
 import dev.smelt.activities.eval.EvalSets;
 import dev.smelt.activities.eval.MaskedLmScore;
 import dev.smelt.activities.eval.NgramOverlap;
+import dev.smelt.activities.eval.LmEvalResultsFile;
 import dev.smelt.activities.eval.Perplexity;
+import dev.smelt.activities.eval.ScoredText;
+import dev.smelt.activities.eval.TextLikelihood;
 import dev.smelt.activities.finetune.Classifier;
 import dev.smelt.activities.finetune.ClassifierInputs;
 import dev.smelt.activities.finetune.LabelledText;
@@ -67,6 +70,8 @@ public final class RunEvaluation {
       Cloze.Result clozeResult = new Cloze.Result(Double.NaN, 0, 0);
       BiasProbe.Result bias = new BiasProbe.Result(List.of(), Double.NaN);
       Perplexity.Result ood = new Perplexity.Result(Double.NaN, Double.NaN, 0, 0);
+      TextLikelihood heldoutText = TextLikelihood.none();
+      TextLikelihood oodText = TextLikelihood.none();
       String oodName = oodName(c);
       try (Gpt lm = GptFiles.read(run.pretrain().resolve("final"), root).gpt()) {
         if (lm.bidirectional()) { // a masked LM: next-token scores mean nothing for it
@@ -77,28 +82,35 @@ public final class RunEvaluation {
           ppl = new Perplexity.Result(p.loss(), p.pseudoPerplexity(), p.tokens(), p.windows());
         } else {
           ppl = Perplexity.evaluate(lm, val, BATCH, c.eval().maxValSequences());
+          heldoutText = TextLikelihood.of(ppl, ScoredText.of(tokenizer, val, ppl.tokens()));
           progress.accept(step(1, ppl.loss()));
           clozeResult = Cloze.evaluate(lm, cloze, tokenizer::encode);
           bias = BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode);
           progress.accept(step(2, Double.NaN));
           List<int[]> oodDocs = EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
           ood = Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences());
+          oodText = TextLikelihood.of(ood, ScoredText.of(tokenizer, oodDocs, ood.tokens()));
         }
       }
       progress.accept(step(3, ppl.loss()));
       List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, split);
       progress.accept(step(4, Double.NaN));
       List<ModelScore> scores = taskScores(run, c, classifierDir, split, tokenizer, root);
-      file.classifier(classifierDir != null ? classifierDir
-          : run.finetune(f.task()).resolve("final"));
+      Path classifier = classifierDir != null ? classifierDir
+          : run.finetune(f.task()).resolve("final");
+      file.classifier(classifier);
       progress.accept(step(5, Double.NaN));
       ModelScore main = scores.get(0);
-      EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), ppl.tokens(), f.task(),
-          main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
+      EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), heldoutText.bitsPerByte(),
+          ppl.tokens(), f.task(), main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
           clozeResult.accuracy(), clozeResult.items(), bias.categories(), bias.meanAbsGap(),
-          contamination, oodName, ood.perplexity(), (System.nanoTime() - t0) / 1e9);
-      file.write(run.eval().resolve("results.json"), result, ppl, ood,
+          contamination, oodName, ood.perplexity(), oodText.bitsPerByte(),
+          (System.nanoTime() - t0) / 1e9);
+      file.write(run.eval().resolve("results.json"), result, ppl, ood, heldoutText, oodText,
           LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
+      LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
+          LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifier, c), result,
+          heldoutText, oodText);
       return result;
     }
   }
@@ -148,7 +160,7 @@ public final class RunEvaluation {
     Bootstrap.Interval f1 =
         Bootstrap.ci95(ClassificationScores::macroF1, predicted, gold, resamples, seed);
     return new ModelScore(name, acc.value(), acc.low(), acc.high(), acc.stderr(), f1.value(), f1.low(),
-        f1.high(), gold.length);
+        f1.high(), f1.stderr(), gold.length);
   }
 
   /** Held-out documents and cloze items, then the sets the data stage decontaminated against. */

@@ -9,6 +9,8 @@ import java.util.List;
 public record EvalResult(
     double valLoss,
     double perplexity,
+    /** Held-out nats / (ln 2 × UTF-8 bytes of the scored text): comparable across tokenizers. */
+    double bitsPerByte,
     long valTokens,
     String task,
     double accuracy,
@@ -22,4 +24,5 @@ public record EvalResult(
     List<Contamination> contamination,
     String oodCorpus,
     double oodPerplexity,
+    double oodBitsPerByte,
     double seconds) {}

@@ -1,7 +1,7 @@
 package dev.smelt.workflows.stage;
 
 /** Accuracy and macro-F1 of one model on the test split, with 95 % percentile-bootstrap intervals and the
- * bootstrap standard error of the accuracy. */
+ * bootstrap standard errors of both. */
 public record ModelScore(
     String model,
     double accuracy,
@@ -11,4 +11,5 @@ public record ModelScore(
     double macroF1,
     double macroF1Low,
     double macroF1High,
+    double macroF1Stderr,
     int examples) {}
