@@ -53,6 +53,7 @@ public final class ReportWriter {
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
     headline(b, c, s);
     funnel(b, s.data());
+    LanguagesSection.write(b, run.data().resolve("stats.json"));
     CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);
     finetune(b, run, s);
