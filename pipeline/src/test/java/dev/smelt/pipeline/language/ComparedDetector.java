@@ -103,7 +103,8 @@ enum ComparedDetector {
     }
     map.putAll(Map.of("cmn", "zh", "pes", "fa", "zsm", "ms", "arb", "ar", "ekk", "et", "lvs", "lv",
         "swh", "sw", "khk", "mn", "azj", "az", "als", "sq"));
-    map.putAll(Map.of("nob", "nb", "nno", "nn", "ind", "id", "hbs", "sr"));
+    map.putAll(Map.of("nob", "nb", "nno", "nn", "ind", "id", "hbs", "sr", "zho-simp", "zh", "zho-trad", "zh",
+        "heb", "he", "iw", "he", "yid", "yi"));
     return map;
   }
 

@@ -40,6 +40,7 @@ public final class ComparisonTable {
     }
     System.out.println(targets(answers));
     System.out.println("```\n" + costs + "```\n");
+    System.out.println(perSource(answers));
     System.out.println(perLanguage(answers));
     System.out.println(confusions(answers));
   }
@@ -71,17 +72,38 @@ public final class ComparisonTable {
     return b.toString();
   }
 
+  /** The targets per source: man pages are the mixed case (prose around English commands). */
+  private static String perSource(Map<String, List<Answer>> answers) {
+    StringBuilder b = new StringBuilder("By source (≥200 chars; rejected with allow [en]):\n\n| detector |");
+    List<String> sources = List.of("udhr", "man", "austen", "nlp");
+    sources.forEach(src -> b.append(' ').append(src).append(" non-en | ").append(src).append(" en |"));
+    b.append("\n|---|").append("---|---|".repeat(sources.size())).append('\n');
+    answers.forEach((name, rows) -> {
+      b.append("| ").append(name);
+      for (String src : sources) {
+        List<Answer> in = rows.stream().filter(a -> a.set().equals("long") && a.id().startsWith(src + "-")).toList();
+        for (boolean english : new boolean[] {false, true}) {
+          List<Answer> of = in.stream().filter(a -> a.lang().equals("en") == english).toList();
+          b.append(" | ").append(pct(of.stream().filter(Answer::rejected).count(), of.size()));
+        }
+      }
+      b.append(" |\n");
+    });
+    return b.toString();
+  }
+
   private static String perLanguage(Map<String, List<Answer>> answers) {
     Map<String, Long> counts = answers.values().iterator().next().stream()
         .filter(a -> a.set().equals("long"))
         .collect(Collectors.groupingBy(Answer::lang, TreeMap::new, Collectors.counting()));
-    StringBuilder b = new StringBuilder("| language (≥200 chars) | docs | "
+    StringBuilder b = new StringBuilder("Accuracy per language, % (≥200 chars):\n\n| language | docs | "
         + String.join(" | ", answers.keySet()) + " |\n|---|---|" + "---|".repeat(answers.size()) + "\n");
     counts.forEach((lang, n) -> {
       b.append("| ").append(lang).append(" | ").append(n);
       for (List<Answer> rows : answers.values()) {
         List<Answer> of = rows.stream().filter(a -> a.set().equals("long") && a.lang().equals(lang)).toList();
-        b.append(" | ").append(pct(of.stream().filter(a -> a.found().equals(lang)).count(), of.size()));
+        long right = of.stream().filter(a -> a.found().equals(lang)).count();
+        b.append(String.format(Locale.ROOT, " | %.0f", 100.0 * right / Math.max(1, of.size())));
       }
       b.append(" |\n");
     });
