@@ -5,11 +5,13 @@
 # Usage: infra/bench/langid/compare.sh [PER_LANGUAGE] [DETECTOR ...]
 #   PER_LANGUAGE  cap on documents per non-English language and set (default 30; English is whole)
 #   DETECTOR      optimaize-before optimaize opennlp lingua-low lingua-high (default: all)
-# Env: LANGID_CACHE (default ~/.cache/smelt/langid), OUT (default $LANGID_CACHE/compare)
+# Env: LANGID_CACHE (default ~/.cache/smelt/langid), SET (default $LANGID_CACHE/set: a folder with
+#      long.jsonl and short.jsonl), OUT (default $LANGID_CACHE/compare)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../../.." && pwd)"
 cache="${LANGID_CACHE:-$HOME/.cache/smelt/langid}"
 out="${OUT:-$cache/compare}"
+set_dir="${SET:-$cache/set}"
 per="${1:-30}"
 shift || true
 detectors=("$@")
@@ -23,6 +25,6 @@ mvn -B -o -q -pl pipeline dependency:build-classpath -Dmdep.includeScope=test \
 mkdir -p "$out"
 cp="pipeline/target/test-classes:pipeline/target/classes:$(cat "$out.classpath")"
 for d in "${detectors[@]}"; do
-  java -Xmx4g -cp "$cp" dev.smelt.pipeline.language.DetectorComparison "$d" "$cache/set" "$out" "$per"
+  java -Xmx4g -cp "$cp" dev.smelt.pipeline.language.DetectorComparison "$d" "$set_dir" "$out" "$per"
 done
 java -cp "$cp" dev.smelt.pipeline.language.ComparisonTable "$out" "${detectors[@]}"
