@@ -57,6 +57,7 @@ public final class ReportWriter {
         c.eval().bootstrapResamples(), c.seed()); // the evidence for the answer, right under it
     headline(b, c, s);
     funnel(b, s.data());
+    LanguagesSection.write(b, run.data().resolve("stats.json"));
     NearDuplicateSection.write(b, run.data().resolve(NearDuplicateReport.FILE));
     CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);

@@ -92,7 +92,7 @@ class DataStageDecontaminationTest {
     }
     Files.write(tmp.resolve("ft.jsonl"), lines);
     Files.writeString(tmp.resolve("ood.txt"), OOD);
-    FilterSettings filters = new FilterSettings(null, null, null, null, null, null, null, null,
+    FilterSettings filters = new FilterSettings(null, null, null, null, null, null, null, null, null,
         new FilterSettings.Decontaminate(13, "drop", 1e-6));
     DataConfig data = new DataConfig(List.of(tmp.resolve("corpus.jsonl").toString()), 0, 1_000_000,
         0.05, "DirectRunner", List.of("jsonl"), List.of("decontaminate"), filters, false);

@@ -2,12 +2,14 @@ package dev.smelt.infra.config;
 
 import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
 import dev.smelt.pipeline.data.FilterChain;
+import dev.smelt.pipeline.language.LinguaIdentifier;
 import dev.smelt.workflows.config.FilterSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** Value rules of {@code data.filters} and {@code data.filterSettings}, naming the broken key. */
 final class FilterSettingsValidator {
@@ -30,10 +32,7 @@ final class FilterSettingsValidator {
           "'" + name + "' is not a filter; known: " + String.join(", ", FILTERS));
       require(seen.add(name), "data.filters[" + i + "]", "'" + name + "' is named twice");
     }
-    var lang = f.language();
-    require(!lang.allow().isEmpty() && lang.allow().stream().allMatch(c -> c.matches("[a-z]{2,3}(-[a-z]{2})?")),
-        S + "language.allow", "must list ISO 639-1 codes such as en, de");
-    fraction(lang.minScore(), S + "language.minScore");
+    language(f.language());
     var q = f.gopherQuality();
     require(q.minWords() >= 0 && q.maxWords() > q.minWords(), S + "gopherQuality.maxWords",
         "must be greater than gopherQuality.minWords (>= 0)");
@@ -125,6 +124,18 @@ final class FilterSettingsValidator {
 
   private static void policy(String v, String key) {
     require("drop".equals(v) || "tag".equals(v), key, "must be drop or tag");
+  }
+
+  private static void language(FilterSettings.Language lang) {
+    Set<String> known = LinguaIdentifier.KNOWN;
+    require(!lang.allow().isEmpty() && known.containsAll(lang.allow()), S + "language.allow",
+        "must list ISO 639-1 codes the detector knows, such as en, de; known: " + String.join(", ", new TreeSet<>(known)));
+    require(lang.minShare() > 0 && lang.minShare() <= 1, S + "language.minShare", "must be in (0, 1]");
+    require(known.containsAll(lang.candidates()) && lang.candidates().containsAll(lang.allow()),
+        S + "language.candidates", "must be ISO 639-1 codes the detector knows, including every allowed one");
+    require("high".equals(lang.accuracy()) || "low".equals(lang.accuracy()), S + "language.accuracy",
+        "must be high or low");
+    require(lang.sampleChars() >= 200, S + "language.sampleChars", "must be at least 200");
   }
 
   private static void require(boolean ok, String key, String problem) {

@@ -99,6 +99,17 @@ class FilterConfigTest {
   }
 
   @Test
+  void badLanguageSettingsAreNamedAndTheOldMinScoreIsAnUnknownKey() throws IOException {
+    String lang = "  filterSettings:\n    language:\n";
+    assertTrue(error(lang + "      accuracy: medium\n")
+        .contains("key 'data.filterSettings.language.accuracy' must be high or low"));
+    assertTrue(error(lang + "      minShare: 0\n").contains("key 'data.filterSettings.language.minShare'"));
+    assertTrue(error(lang + "      allow: [xx]\n").contains("key 'data.filterSettings.language.allow'"));
+    assertTrue(error(lang + "      candidates: [de, fr]\n").contains("key 'data.filterSettings.language.candidates'"));
+    assertTrue(error(lang + "      minScore: 0.65\n").contains("unknown key 'data.filterSettings.language.minScore'"));
+  }
+
+  @Test
   void protectedDirIsResolvedAgainstTheConfigAndMustExist() throws IOException {
     Files.createDirectories(dir.resolve("protected"));
     RunConfig c = ConfigLoader.load(write("  filterSettings:\n    copyright:\n      protectedDir: protected\n"));

@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.pipeline.language.LanguageCount;
 import java.util.List;
 
 /**
@@ -15,16 +16,26 @@ import java.util.List;
  * @param stages the counted stages in the order they ran, reading first
  * @param modified kept documents rewritten (redacted, lines removed) per stage and reason
  * @param tagged kept documents tagged per stage and reason
+ * @param languages documents and bytes the language stage kept and dropped, per dominant
+ *     language (empty when the chain has no language stage)
  */
 public record DataStats(
     long read, long kept, long rejected, long keptBytes, List<StageReasonCount> rejects,
-    double seconds, List<String> stages, List<StageEditCount> modified, List<StageEditCount> tagged) {
+    double seconds, List<String> stages, List<StageEditCount> modified, List<StageEditCount> tagged,
+    List<LanguageCount> languages) {
 
   public DataStats {
     rejects = List.copyOf(rejects);
     stages = List.copyOf(stages);
     modified = List.copyOf(modified);
     tagged = List.copyOf(tagged);
+    languages = languages == null ? List.of() : List.copyOf(languages); // absent in older stats.json
+  }
+
+  /** A funnel without a languages table. */
+  public DataStats(long read, long kept, long rejected, long keptBytes, List<StageReasonCount> rejects,
+      double seconds, List<String> stages, List<StageEditCount> modified, List<StageEditCount> tagged) {
+    this(read, kept, rejected, keptBytes, rejects, seconds, stages, modified, tagged, List.of());
   }
 
   /** Documents one stage rejected for one reason; 0 if none. */

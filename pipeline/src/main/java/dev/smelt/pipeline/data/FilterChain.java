@@ -10,6 +10,7 @@ import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.LengthFilter;
 import dev.smelt.pipeline.filter.StageOutput;
 import dev.smelt.pipeline.language.LanguageFilter;
+import dev.smelt.pipeline.language.LanguageStage;
 import dev.smelt.pipeline.pii.PiiRedactor;
 import dev.smelt.pipeline.quality.C4Filter;
 import dev.smelt.pipeline.quality.FineWebFilter;
@@ -42,7 +43,8 @@ public final class FilterChain {
   static {
     // Per-document filters: pure DocFilters, counted and routed by ApplyFilter.
     filter(DataPipeline.LENGTH_STAGE, s -> new LengthFilter(s.minChars(), s.maxChars()));
-    filter("language", s -> new LanguageFilter(s.settings().language()));
+    // Language: a per-document filter whose stage also counts the languages seen, for stats.json.
+    stage(LanguageStage.STAGE, s -> LanguageStage.of(new LanguageFilter(s.settings().language())));
     filter("gopher_quality", s -> new GopherQualityFilter(s.settings().gopherQuality()));
     filter("gopher_repetition", s -> new GopherRepetitionFilter(s.settings().gopherRepetition()));
     filter("c4", s -> new C4Filter(s.settings().c4()));

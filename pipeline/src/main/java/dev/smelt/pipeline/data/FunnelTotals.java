@@ -2,6 +2,7 @@ package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.pipeline.language.LanguageCount;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -97,6 +98,7 @@ final class FunnelTotals {
         seconds,
         stages,
         edits(stages, false),
-        edits(stages, true));
+        edits(stages, true),
+        LanguageCount.fromCounters(counters));
   }
 }

@@ -20,7 +20,7 @@ public enum RejectReason {
   NEAR_DUPLICATE("MinHash-LSH: in a near-duplicate cluster whose survivor (smallest content hash) is named in the detail"),
   // --- filters (issue 4): language, Gopher, C4, FineWeb, PII, toxicity, copyright ---
   LANGUAGE_NOT_ALLOWED("the detected language is not in data.filterSettings.language.allow"),
-  LANGUAGE_UNCERTAIN("no allowed language scored at least data.filterSettings.language.minScore"),
+  LANGUAGE_UNCERTAIN("no prose, or the detector could place too little of it (data.filterSettings.language)"),
   GOPHER_WORD_COUNT("Gopher: too few or too many words"),
   GOPHER_MEAN_WORD_LENGTH("Gopher: mean word length outside the allowed range"),
   GOPHER_SYMBOL_RATIO("Gopher: too many '#' or ellipsis symbols per word"),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.pipeline.bias.BiasReport;
 import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.pipeline.language.LanguageCount;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Tagged;
 import java.io.IOException;
@@ -29,7 +30,8 @@ class DataPipelineFiltersTest {
     Path dir = Files.createDirectories(tmp.resolve("corpus"));
     Files.writeString(dir.resolve("docs.jsonl"), String.join("\n",
         json("prose", PROSE),
-        json("mail", "Reach me at someone.with.a.long.name@example.org, thanks."),
+        // "Please": four words of prose are a guess for any detector; five read as English.
+        json("mail", "Please reach me at someone.with.a.long.name@example.org, thanks."),
         json("german", "Es ist eine allgemein anerkannte Wahrheit, dass ein alleinstehender Mann "
             + "im Besitz eines schönen Vermögens nach einer Frau sucht."),
         json("notice", PROSE + " Copyright (c) 2019 Example Press. All rights reserved."),
@@ -61,10 +63,16 @@ class DataPipelineFiltersTest {
         "dedup:DUPLICATE", 1L), rejects);
     assertEquals(List.of(new StageEditCount("pii", RejectReason.PII_EMAIL, 1, 1)), stats.modified());
     assertEquals(List.of(new StageEditCount("copyright", RejectReason.COPYRIGHT_NOTICE, 1, 1)), stats.tagged());
+    long germanBytes = "Es ist eine allgemein anerkannte Wahrheit, dass ein alleinstehender Mann im Besitz eines schönen Vermögens nach einer Frau sucht."
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertEquals(new LanguageCount("de", 0, 0, 1, germanBytes), stats.languages().stream()
+        .filter(l -> l.language().equals("de")).findFirst().orElseThrow(), stats.languages().toString());
+    assertEquals(5, stats.languages().stream().filter(l -> l.language().equals("en"))
+        .mapToLong(LanguageCount::keptDocs).sum(), stats.languages().toString());
 
     Path data = tmp.resolve("a");
     Map<String, String> kept = CleanDocs.read(data).stream().collect(Collectors.toMap(Doc::docId, Doc::text));
-    assertEquals("Reach me at <EMAIL>, thanks.", kept.get("mail"));
+    assertEquals("Please reach me at <EMAIL>, thanks.", kept.get("mail"));
     assertEquals(3, kept.size());
     List<Tagged> tags = TaggedDocs.read(data);
     assertEquals(1, tags.size());

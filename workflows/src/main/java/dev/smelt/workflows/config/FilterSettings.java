@@ -18,8 +18,13 @@ public record FilterSettings(
     FuzzyDedup fuzzyDedup,
     Decontaminate decontaminate) {
 
-  /** Language identification: keep documents whose best language is allowed and scores enough. */
-  public record Language(List<String> allow, double minScore) {}
+  /**
+   * Language identification (Lingua): keep documents whose prose is at least {@code minShare}
+   * (by letters) in the allowed languages; {@code candidates} are the languages told apart,
+   * {@code accuracy} is high or low, {@code sampleChars} bounds the prose judged per document.
+   */
+  public record Language(List<String> allow, double minShare, List<String> candidates, String accuracy,
+      int sampleChars) {}
 
   /** Gopher quality rules (Rae et al. 2021). */
   public record GopherQuality(

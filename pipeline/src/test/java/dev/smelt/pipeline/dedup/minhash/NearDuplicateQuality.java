@@ -49,7 +49,7 @@ public final class NearDuplicateQuality {
     }
     FilterSettings f = FilterSettings.DEFAULTS;
     FilterSettings settings = new FilterSettings(f.language(), f.gopherQuality(),
-        f.gopherRepetition(), f.c4(), f.fineweb(), f.pii(), f.toxicity(), f.copyright(), d);
+        f.gopherRepetition(), f.c4(), f.fineweb(), f.pii(), f.toxicity(), f.copyright(), d, f.decontaminate());
     DataPipeline.run(new DataPipelineSpec(List.of(labelled.resolve("corpus")), data, 1, 10_000_000,
         "DirectRunner", List.of(), List.of(FuzzyDedup.STAGE), settings, null), p -> {});
 
