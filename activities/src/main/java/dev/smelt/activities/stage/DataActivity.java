@@ -8,9 +8,9 @@ import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.ReasonCount;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
-import dev.smelt.workflows.stage.TrainingProgress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,16 +28,18 @@ public class DataActivity implements StageActivities.Data {
 
   @Override
   public DataResult prepare(StageInput in) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    DataConfig d = in.config().data();
+    return StageShell.run(Stage.DATA, in, runsRoot, DataActivity::prepare);
+  }
+
+  /** The stage body: runs the pipeline into the run's data folder. */
+  static DataResult prepare(StageShell.StageContext ctx) {
+    RunFolder run = ctx.run();
+    DataConfig d = ctx.input().config().data();
     long t0 = System.nanoTime();
     // A retried attempt starts over: the outputs of a half-finished attempt are replaced.
     RunFiles.deleteRecursively(run, run.data());
-    DataStats stats;
-    try (StageHeartbeat hb = StageHeartbeat.start("data", "docs")) {
-      stats = DataStage.run(in.config(), run.data(), List.of(),
-          p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
-    }
+    DataStats stats = DataStage.run(ctx.input().config(), run.data(), List.of(),
+        p -> ctx.progress().accept(Stage.DATA.progress(p.documentsRead(), 0)));
     requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));
     List<ReasonCount> rejects = stats.rejects().stream()
         .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))
