@@ -1,6 +1,7 @@
 package dev.smelt.activities.stage;
 
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.pretrain.PretrainJob;
 import dev.smelt.activities.pretrain.PretrainListener;
@@ -45,7 +46,9 @@ public class PretrainActivity implements StageActivities.Pretrain {
     RunConfig c = ctx.input().config();
     PretrainJob job = new PretrainJob(c.model(), c.pretrain(),
         ShardData.tokenizer(run).vocabSize(), c.seed(), ShardData.train(run),
-        ShardData.val(run), run.pretrain());
+        ShardData.val(run), run.pretrain())
+        // once per attempt: every checkpoint of it records these, a resume checks them
+        .withTrainedOn(TrainingDataHashes.of(run.root(), run.trainingData()));
     Progress progress = new Progress(ctx.progress(), c.pretrain().steps());
     Pretrainer trainer = trainer(job, progress);
     Optional<Path> resume = resumePoint(ctx.previous(), trainer);
