@@ -1,6 +1,7 @@
 package dev.smelt.activities.stage;
 
 import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.StageReasonCount;
 import dev.smelt.pipeline.data.StatsJson;
@@ -11,6 +12,7 @@ import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +41,21 @@ public class DataActivity implements StageActivities.Data {
     // A retried attempt starts over: the outputs of a half-finished attempt are replaced.
     RunFiles.deleteRecursively(run, run.data());
     DataStats stats = DataStage.run(ctx.input().config(), run.data(), List.of(),
-        p -> ctx.progress().accept(Stage.DATA.progress(p.documentsRead(), 0)));
+        p -> ctx.progress().accept(progress(p)));
     requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));
     List<ReasonCount> rejects = stats.rejects().stream()
         .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))
         .toList();
     return new DataResult(stats.read(), stats.kept(), stats.rejected(), stats.keptBytes(), rejects,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Input files read of those listed up front, so the progress line shows a percentage and an
+   * ETA; capped at the total, as a runner may count retried work twice.
+   */
+  static TrainingProgress progress(DataProgress p) {
+    return Stage.DATA.progress(Math.min(p.filesRead(), p.filesTotal()), p.filesTotal());
   }
 
   /** A corpus that filters down to nothing fails for good: a retry would reject it again. */
