@@ -37,7 +37,7 @@ public final class StageHeartbeat implements AutoCloseable {
     keepAlive.scheduleAtFixedRate(this::send, 0, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Starts heartbeating for the current activity, beginning with an empty progress of {@code stage}. */
+  /** Starts heartbeating for the current activity, beginning with an empty {@code stage} progress. */
   static StageHeartbeat start(Stage stage) {
     return new StageHeartbeat(Activity.getExecutionContext(), stage.progress(0, 0));
   }

@@ -50,8 +50,9 @@ class ResumeOntoOtherDataTest {
   void stateJsonRecordsEveryShardAndTheTokenizerInOrderWithTheirSha256() throws Exception {
     RunFolder run = runWithData("run");
     new Pretrainer(boundJob(run, 2, 2), PretrainListener.NONE).run(Optional.empty());
-    JsonNode state = new ObjectMapper().readTree(
-        run.pretrain().resolve("checkpoints/step-00000002").resolve(CheckpointStore.STATE).toFile());
+    Path checkpoint = run.pretrain().resolve("checkpoints/step-00000002");
+    JsonNode state =
+        new ObjectMapper().readTree(checkpoint.resolve(CheckpointStore.STATE).toFile());
     List<String> paths = new ArrayList<>();
     state.get("trainedOn").forEach(f -> paths.add(f.get("path").asText()));
     assertEquals(List.of(SHARD, "data/shards/part-00001.parquet", "data/val/part-00000.parquet",

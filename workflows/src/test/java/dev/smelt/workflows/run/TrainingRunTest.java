@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
-/** TrainingRun over mocked activities, one mock per interface: stage order and summary, in seconds. */
+/** TrainingRun over mocked activities, one mock per interface: stage order and summary, fast. */
 class TrainingRunTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
@@ -61,7 +61,7 @@ class TrainingRunTest {
           WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build())
       .build();
 
-  /** A mock of one activity interface; without annotations, so Temporal sees only the interface's. */
+  /** A mock of an activity interface, without annotations: Temporal sees only the interface's. */
   private static <T> T activity(Class<T> type) {
     return mock(type, withSettings().withoutAnnotations());
   }
