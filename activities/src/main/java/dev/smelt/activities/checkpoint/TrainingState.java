@@ -1,5 +1,7 @@
 package dev.smelt.activities.checkpoint;
 
+import java.util.List;
+
 /**
  * The non-tensor part of a checkpoint ({@code state.json}). Dropout randomness is re-seeded every
  * step from {@code seed} and the step ({@code seedScheme}), so no RNG state needs saving.
@@ -15,6 +17,8 @@ package dev.smelt.activities.checkpoint;
  * @param trainingSeconds wall-clock training time up to this step, earlier attempts included
  * @param stopReason null while training goes on; "budget" or "early_stop" when it stopped here,
  *     so a retried attempt finishes instead of training on
+ * @param trainedOn the token shards (train, then val, in name order) and tokenizer.json this
+ *     checkpoint was trained on, with their sha256; a resume onto other data is refused
  */
 public record TrainingState(
     int step,
@@ -29,4 +33,5 @@ public record TrainingState(
     double bestValLoss,
     int evalsWithoutImprovement,
     double trainingSeconds,
-    String stopReason) {}
+    String stopReason,
+    List<DataFile> trainedOn) {}

@@ -1,11 +1,16 @@
 package dev.smelt.activities.pretrain;
 
+import dev.smelt.activities.checkpoint.DataFile;
 import dev.smelt.workflows.config.ModelConfig;
 import dev.smelt.workflows.config.PretrainConfig;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything one pre-training run needs; documents are token ids, each ending with id 0. */
+/**
+ * Everything one pre-training run needs; documents are token ids, each ending with id 0.
+ * {@code trainedOn} names the files those ids came from (recorded in every checkpoint, checked on
+ * resume); empty when the documents were made in memory.
+ */
 public record PretrainJob(
     ModelConfig model,
     PretrainConfig train,
@@ -13,4 +18,16 @@ public record PretrainJob(
     long seed,
     List<int[]> trainDocs,
     List<int[]> valDocs,
-    Path outDir) {}
+    Path outDir,
+    List<DataFile> trainedOn) {
+  /** A job over documents made in memory: no files to bind its checkpoints to. */
+  public PretrainJob(ModelConfig model, PretrainConfig train, int vocabSize, long seed,
+      List<int[]> trainDocs, List<int[]> valDocs, Path outDir) {
+    this(model, train, vocabSize, seed, trainDocs, valDocs, outDir, List.of());
+  }
+
+  /** This job, its checkpoints bound to {@code files}. */
+  public PretrainJob withTrainedOn(List<DataFile> files) {
+    return new PretrainJob(model, train, vocabSize, seed, trainDocs, valDocs, outDir, files);
+  }
+}

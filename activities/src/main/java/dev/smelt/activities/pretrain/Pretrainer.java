@@ -10,6 +10,7 @@ import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.checkpoint.CheckpointWriter;
 import dev.smelt.activities.checkpoint.SafeTensors;
 import dev.smelt.activities.checkpoint.TensorArrays;
+import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.checkpoint.TrainingState;
 import dev.smelt.activities.model.CrossEntropy;
 import dev.smelt.activities.model.DeviceChoice;
@@ -148,6 +149,11 @@ public final class Pretrainer {
             + "vocabulary, batch size, objective or seed; start a new run folder or restore that "
             + "config");
       }
+      Optional<String> otherData = TrainingDataHashes.difference(s.trainedOn(), job.trainedOn());
+      if (otherData.isPresent()) { // the same files would be read again: fail for good
+        throw PermanentFailure.of("checkpoint " + dir.getFileName() + " was trained on other data: "
+            + otherData.get() + "; start a new run folder or restore the data it was trained on");
+      }
       try {
         TensorArrays.copyAllInto(c.model(), gpt.parameters());
         opt.load(c.optimizer());
@@ -233,7 +239,7 @@ public final class Pretrainer {
       TrainingState s = new TrainingState(step, cursor.epoch(), cursor.position(), job.seed(),
           SEED_SCHEME, configHash(), firstLoss, loss, step * tokensPerStep(), earlyStop.best(),
           earlyStop.withoutImprovement(), clock.trainingSeconds(),
-          PretrainResult.COMPLETED.equals(stop) ? null : stop);
+          PretrainResult.COMPLETED.equals(stop) ? null : stop, job.trainedOn());
       writer.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
       clock.checkpointed();
     }

@@ -1,10 +1,14 @@
 package dev.smelt.activities.run;
 
 import dev.smelt.workflows.stage.PermanentFailure;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The layout of a run folder (DESIGN.md, "Run folder"): the one place a run writes. The checks
@@ -75,6 +79,24 @@ public record RunFolder(Path root) {
 
   public Path tokenizerJson() {
     return root.resolve("tokenizer").resolve("tokenizer.json");
+  }
+
+  /**
+   * The files pre-training is trained on, in the order its checkpoints record them: the train
+   * shards, then the val shards ({@code *.parquet}, name order, as TokenShards reads them), then
+   * tokenizer.json.
+   */
+  public List<Path> trainingData() throws IOException {
+    List<Path> files = new ArrayList<>(parquetFiles(shards()));
+    files.addAll(parquetFiles(val()));
+    files.add(tokenizerJson());
+    return files;
+  }
+
+  private static List<Path> parquetFiles(Path dir) throws IOException {
+    try (Stream<Path> listing = Files.list(dir)) {
+      return listing.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
   }
 
   public Path pretrain() {

@@ -12,11 +12,10 @@ import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.CurvePoint;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
-import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,36 +35,36 @@ public class BaselinesActivity implements StageActivities.Baselines {
 
   @Override
   public BaselinesResult baselines(StageInput in) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    RunConfig c = in.config();
+    return StageShell.run(Stage.BASELINES, in, runsRoot, BaselinesActivity::baselines);
+  }
+
+  /** The stage body: baselines/TASK/ from fine-tuning's split and budget. */
+  static BaselinesResult baselines(StageShell.StageContext ctx) throws IOException {
+    RunFolder run = ctx.run();
+    RunConfig c = ctx.input().config();
     FinetuneConfig f = c.finetune();
     Path out = run.baselines(f.task());
     long t0 = System.nanoTime();
     RunFiles.deleteRecursively(run, out);
-    try (StageHeartbeat hb = StageHeartbeat.start("baselines", "steps")) {
-      LabelledTexts.Split split = TaskSplit.read(f);
-      BpeTokenizer tokenizer = ShardData.tokenizer(run);
-      Path pretrained = run.pretrain().resolve("final");
-      long total = f.steps() + 2L * LearningCurve.steps(f)
-          * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
-      AtomicLong done = new AtomicLong();
-      Runnable tick = () -> hb.progress(new TrainingProgress("baselines", done.incrementAndGet(),
-          total, "steps", Double.NaN, null, Double.NaN));
-
-      return EngineThread.call(() -> {
-        Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
-            c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true), s -> tick.run());
-        BagOfWords.train(split.train(), BagOfWords.Settings.defaults(c.seed()))
-            .save(out.resolve("bow.json"));
-        List<CurvePoint> curve = LearningCurve.run(new LearningCurve.Job(f, pretrained,
-            split.train(), split.test(), tokenizer::encode, c.seed(), out.resolve("curve"),
-            c.pretrain().device()), s -> tick.run());
-        LearningCurve.write(out.resolve("learning_curve.json"), curve);
-        return new BaselinesResult(f.task(), out.resolve("scratch/final").toString(),
-            out.resolve("bow.json").toString(), curve, (System.nanoTime() - t0) / 1e9);
-      });
-    } catch (IOException e) {
-      throw new UncheckedIOException("baselines of run " + in.runId() + " failed", e);
-    }
+    LabelledTexts.Split split = TaskSplit.read(f);
+    BpeTokenizer tokenizer = ShardData.tokenizer(run);
+    Path pretrained = run.pretrain().resolve("final");
+    long total = f.steps() + 2L * LearningCurve.steps(f)
+        * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
+    AtomicLong done = new AtomicLong();
+    Runnable tick = () -> ctx.progress().accept(
+        Stage.BASELINES.progress(done.incrementAndGet(), total));
+    return EngineThread.call(() -> {
+      Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
+          c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true), s -> tick.run());
+      BagOfWords.train(split.train(), BagOfWords.Settings.defaults(c.seed()))
+          .save(out.resolve("bow.json"));
+      List<CurvePoint> curve = LearningCurve.run(new LearningCurve.Job(f, pretrained,
+          split.train(), split.test(), tokenizer::encode, c.seed(), out.resolve("curve"),
+          c.pretrain().device()), s -> tick.run());
+      LearningCurve.write(out.resolve("learning_curve.json"), curve);
+      return new BaselinesResult(f.task(), out.resolve("scratch/final").toString(),
+          out.resolve("bow.json").toString(), curve, (System.nanoTime() - t0) / 1e9);
+    });
   }
 }

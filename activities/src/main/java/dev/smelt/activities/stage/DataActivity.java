@@ -1,6 +1,7 @@
 package dev.smelt.activities.stage;
 
 import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.StageReasonCount;
 import dev.smelt.pipeline.data.StatsJson;
@@ -8,6 +9,7 @@ import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.ReasonCount;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
@@ -28,22 +30,32 @@ public class DataActivity implements StageActivities.Data {
 
   @Override
   public DataResult prepare(StageInput in) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    DataConfig d = in.config().data();
+    return StageShell.run(Stage.DATA, in, runsRoot, DataActivity::prepare);
+  }
+
+  /** The stage body: runs the pipeline into the run's data folder. */
+  static DataResult prepare(StageShell.StageContext ctx) {
+    RunFolder run = ctx.run();
+    DataConfig d = ctx.input().config().data();
     long t0 = System.nanoTime();
     // A retried attempt starts over: the outputs of a half-finished attempt are replaced.
     RunFiles.deleteRecursively(run, run.data());
-    DataStats stats;
-    try (StageHeartbeat hb = StageHeartbeat.start("data", "docs")) {
-      stats = DataStage.run(in.config(), run.data(), List.of(),
-          p -> hb.progress(new TrainingProgress("data", p.documentsRead(), 0, "docs", Double.NaN, null, Double.NaN)));
-    }
+    DataStats stats = DataStage.run(ctx.input().config(), run.data(), List.of(),
+        p -> ctx.progress().accept(progress(p)));
     requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));
     List<ReasonCount> rejects = stats.rejects().stream()
         .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))
         .toList();
     return new DataResult(stats.read(), stats.kept(), stats.rejected(), stats.keptBytes(), rejects,
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Input files read of those listed up front, so the progress line shows a percentage and an
+   * ETA; capped at the total, as a runner may count retried work twice.
+   */
+  static TrainingProgress progress(DataProgress p) {
+    return Stage.DATA.progress(Math.min(p.filesRead(), p.filesTotal()), p.filesTotal());
   }
 
   /** A corpus that filters down to nothing fails for good: a retry would reject it again. */

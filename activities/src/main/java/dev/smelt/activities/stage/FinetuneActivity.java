@@ -9,11 +9,10 @@ import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
-import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 
 /** Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for the configured task. */
@@ -27,20 +26,19 @@ public class FinetuneActivity implements StageActivities.Finetune {
 
   @Override
   public FinetuneResult finetune(StageInput in) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    RunConfig c = in.config();
+    return StageShell.run(Stage.FINETUNE, in, runsRoot, FinetuneActivity::finetune);
+  }
+
+  /** The stage body: fine-tunes pretrain/final into finetune/TASK. */
+  static FinetuneResult finetune(StageShell.StageContext ctx) throws IOException {
+    RunFolder run = ctx.run();
+    RunConfig c = ctx.input().config();
     FinetuneConfig f = c.finetune();
-    try (StageHeartbeat hb = StageHeartbeat.start("finetune", "steps")) {
-      LabelledTexts.Split split = TaskSplit.read(f);
-      BpeTokenizer tokenizer = ShardData.tokenizer(run);
-      FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
-          split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()),
-          c.pretrain().device());
-      return EngineThread.call(() -> Finetuner.run(job, step -> hb.progress(
-          new TrainingProgress("finetune", step, f.steps(), "steps", Double.NaN, null, Double.NaN))))
-          .toResult();
-    } catch (IOException e) {
-      throw new UncheckedIOException("fine-tuning of run " + in.runId() + " failed", e);
-    }
+    LabelledTexts.Split split = TaskSplit.read(f);
+    BpeTokenizer tokenizer = ShardData.tokenizer(run);
+    FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
+        split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()), c.pretrain().device());
+    return EngineThread.call(() -> Finetuner.run(job,
+        step -> ctx.progress().accept(Stage.FINETUNE.progress(step, f.steps())))).toResult();
   }
 }

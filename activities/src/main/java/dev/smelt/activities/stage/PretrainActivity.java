@@ -1,6 +1,7 @@
 package dev.smelt.activities.stage;
 
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.pretrain.PretrainJob;
 import dev.smelt.activities.pretrain.PretrainListener;
@@ -9,13 +10,14 @@ import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,24 +37,26 @@ public class PretrainActivity implements StageActivities.Pretrain {
 
   @Override
   public PretrainResult pretrain(StageInput in) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    RunConfig c = in.config();
-    Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    try (StageHeartbeat hb = StageHeartbeat.start("pretrain", "steps")) {
-      PretrainJob job = new PretrainJob(c.model(), c.pretrain(),
-          ShardData.tokenizer(run).vocabSize(), c.seed(), ShardData.train(run),
-          ShardData.val(run), run.pretrain());
-      Progress progress = new Progress(hb, c.pretrain().steps());
-      Pretrainer trainer = trainer(job, progress);
-      Optional<Path> resume = resumePoint(previous, trainer);
-      resume.ifPresent(p -> {
-        progress.checkpoint = p.toString();
-        log.warn("run {}: pre-training resumes from {}", in.runId(), p);
-      });
-      return EngineThread.call(() -> trainer.run(resume));
-    } catch (IOException e) {
-      throw new UncheckedIOException("pre-training of run " + in.runId() + " failed", e);
-    }
+    return StageShell.run(Stage.PRETRAIN, in, runsRoot, PretrainActivity::pretrain);
+  }
+
+  /** The stage body: trains from the shards, resuming from the previous attempt's checkpoint. */
+  static PretrainResult pretrain(StageShell.StageContext ctx) throws IOException {
+    RunFolder run = ctx.run();
+    RunConfig c = ctx.input().config();
+    PretrainJob job = new PretrainJob(c.model(), c.pretrain(),
+        ShardData.tokenizer(run).vocabSize(), c.seed(), ShardData.train(run),
+        ShardData.val(run), run.pretrain())
+        // once per attempt: every checkpoint of it records these, a resume checks them
+        .withTrainedOn(TrainingDataHashes.of(run.root(), run.trainingData()));
+    Progress progress = new Progress(ctx.progress(), c.pretrain().steps());
+    Pretrainer trainer = trainer(job, progress);
+    Optional<Path> resume = resumePoint(ctx.previous(), trainer);
+    resume.ifPresent(p -> {
+      progress.checkpoint = p.toString();
+      log.warn("run {}: pre-training resumes from {}", ctx.input().runId(), p);
+    });
+    return EngineThread.call(() -> trainer.run(resume));
   }
 
   /** A batch that cannot be split over this worker's devices fails for good, naming the key. */
@@ -82,19 +86,19 @@ public class PretrainActivity implements StageActivities.Pretrain {
 
   /** Turns trainer callbacks into heartbeats. */
   private static final class Progress implements PretrainListener {
-    private final StageHeartbeat hb;
+    private final Consumer<TrainingProgress> hb;
     private final int total;
     private volatile String checkpoint;
 
-    Progress(StageHeartbeat hb, int total) {
+    Progress(Consumer<TrainingProgress> hb, int total) {
       this.hb = hb;
       this.total = total;
     }
 
     @Override
     public void onStep(int step, int steps, double loss, double lr, double tokensPerSecond) {
-      hb.progress(new TrainingProgress("pretrain", step, total, "steps", loss, checkpoint,
-          tokensPerSecond));
+      hb.accept(new TrainingProgress(Stage.PRETRAIN.id(), step, total, Stage.PRETRAIN.unit(), loss,
+          checkpoint, tokensPerSecond));
     }
 
     @Override

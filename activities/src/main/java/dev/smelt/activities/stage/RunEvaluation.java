@@ -29,6 +29,7 @@ import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
@@ -116,7 +117,8 @@ public final class RunEvaluation {
   }
 
   private static TrainingProgress step(int done, double metric) {
-    return new TrainingProgress("evaluate", done, STEPS, "steps", metric, null, Double.NaN);
+    return new TrainingProgress(Stage.EVALUATE.id(), done, STEPS, Stage.EVALUATE.unit(), metric,
+        null, Double.NaN);
   }
 
   /** Fine-tuned model first, then each baseline found in the run folder, majority class last. */

@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.TrainingProgress;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -36,14 +37,13 @@ public final class StageHeartbeat implements AutoCloseable {
     keepAlive.scheduleAtFixedRate(this::send, 0, KEEP_ALIVE_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** Starts heartbeating for the current activity, beginning with an empty progress of {@code stage}. */
-  public static StageHeartbeat start(String stage, String unit) {
-    return new StageHeartbeat(Activity.getExecutionContext(),
-        new TrainingProgress(stage, 0, 0, unit, Double.NaN, null, Double.NaN));
+  /** Starts heartbeating for the current activity, beginning with an empty {@code stage} progress. */
+  static StageHeartbeat start(Stage stage) {
+    return new StageHeartbeat(Activity.getExecutionContext(), stage.progress(0, 0));
   }
 
   /** Details of the previous attempt's last heartbeat, if this attempt is a retry. */
-  public static Optional<TrainingProgress> previous() {
+  static Optional<TrainingProgress> previous() {
     return Activity.getExecutionContext().getHeartbeatDetails(TrainingProgress.class);
   }
 

@@ -10,12 +10,11 @@ import dev.smelt.pipeline.tokenize.TokenShardStats;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.config.TokenizerConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TokenizerResult;
-import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,34 +30,35 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
 
   @Override
   public TokenizerResult train(StageInput in) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    RunConfig c = in.config();
+    return StageShell.run(Stage.TOKENIZER, in, runsRoot, TokenizerActivity::train);
+  }
+
+  /** The stage body: tokenizer/tokenizer.json, then data/shards and data/val. */
+  static TokenizerResult train(StageShell.StageContext ctx) throws IOException {
+    RunFolder run = ctx.run();
+    RunConfig c = ctx.input().config();
     TokenizerConfig tc = c.tokenizer();
     long t0 = System.nanoTime();
     RunFiles.deleteRecursively(run, run.shards());
     RunFiles.deleteRecursively(run, run.val());
-    try (StageHeartbeat hb = StageHeartbeat.start("tokenizer", "steps")) {
-      List<Doc> docs = CleanDocs.read(run.data());
-      if (docs.isEmpty()) {
-        throw PermanentFailure.of("no kept documents in " + run.data().resolve(CleanDocs.FOLDER)
-            + " to train a tokenizer on; run the data stage again");
-      }
-      hb.progress(new TrainingProgress("tokenizer", 1, 3, "steps", Double.NaN, null, Double.NaN));
-      BpeTokenizer tokenizer = new ByteLevelBpeTrainer(tc.vocabSize(), tc.minFrequency(),
-          tc.maxTrainChars()).train(docs.stream().map(Doc::text));
-      Files.createDirectories(run.tokenizerJson().getParent());
-      tokenizer.save(run.tokenizerJson());
-      hb.progress(new TrainingProgress("tokenizer", 2, 3, "steps", Double.NaN, null, Double.NaN));
-      TokenShardStats stats = TokenShardPipeline.run(new TokenShardPipeline.TokenShardSpec(run.data(),
-          run.tokenizerJson(), c.data().valFraction(), c.data().runner(), List.of()));
-      requireUsableShards(stats, c.model().contextLength(), c.data().valFraction());
-      hb.progress(new TrainingProgress("tokenizer", 3, 3, "steps", Double.NaN, null, Double.NaN));
-      return new TokenizerResult(tokenizer.vocabSize(), stats.trainDocs(),
-          stats.valDocs(), stats.trainTokens(), stats.valTokens(),
-          run.tokenizerJson().toString(), (System.nanoTime() - t0) / 1e9);
-    } catch (IOException e) {
-      throw new UncheckedIOException("tokenizer stage of run " + in.runId() + " failed", e);
+    List<Doc> docs = CleanDocs.read(run.data());
+    if (docs.isEmpty()) {
+      throw PermanentFailure.of("no kept documents in " + run.data().resolve(CleanDocs.FOLDER)
+          + " to train a tokenizer on; run the data stage again");
     }
+    ctx.progress().accept(Stage.TOKENIZER.progress(1, 3));
+    BpeTokenizer tokenizer = new ByteLevelBpeTrainer(tc.vocabSize(), tc.minFrequency(),
+        tc.maxTrainChars()).train(docs.stream().map(Doc::text));
+    Files.createDirectories(run.tokenizerJson().getParent());
+    tokenizer.save(run.tokenizerJson());
+    ctx.progress().accept(Stage.TOKENIZER.progress(2, 3));
+    TokenShardStats stats = TokenShardPipeline.run(new TokenShardPipeline.TokenShardSpec(run.data(),
+        run.tokenizerJson(), c.data().valFraction(), c.data().runner(), List.of()));
+    requireUsableShards(stats, c.model().contextLength(), c.data().valFraction());
+    ctx.progress().accept(Stage.TOKENIZER.progress(3, 3));
+    return new TokenizerResult(tokenizer.vocabSize(), stats.trainDocs(), stats.valDocs(),
+        stats.trainTokens(), stats.valTokens(), run.tokenizerJson().toString(),
+        (System.nanoTime() - t0) / 1e9);
   }
 
   /**

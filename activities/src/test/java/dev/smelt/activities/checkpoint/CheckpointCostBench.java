@@ -92,6 +92,6 @@ class CheckpointCostBench {
   }
 
   private static TrainingState state(int step) {
-    return new TrainingState(step, 0, 0, 1, "bench", "bench", 0, 0, 0, 0, 0, 0, null);
+    return new TrainingState(step, 0, 0, 1, "bench", "bench", 0, 0, 0, 0, 0, 0, null, List.of());
   }
 }

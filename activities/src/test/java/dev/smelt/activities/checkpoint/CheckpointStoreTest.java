@@ -23,7 +23,8 @@ class CheckpointStoreTest {
     return store.save(Map.of("w", Tensor.f32(new float[] {step, 2f}, 2)),
         Map.of("step", Tensor.i64(new long[] {step})),
         new TrainingState(step, 0, step * 4L, 42, "s", "hash", 3.2, 1.0, step * 100L,
-            Double.POSITIVE_INFINITY, 0, 1.5, null));
+            Double.POSITIVE_INFINITY, 0, 1.5, null,
+            List.of(new DataFile("data/shards/part-00000.parquet", "ab12"))));
   }
 
   @Test

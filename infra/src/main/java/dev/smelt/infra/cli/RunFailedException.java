@@ -1,7 +1,7 @@
 package dev.smelt.infra.cli;
 
+import dev.smelt.workflows.stage.Stage;
 import io.temporal.failure.ActivityFailure;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -9,11 +9,6 @@ import java.util.Optional;
  * The cause keeps the whole chain for {@code --verbose}.
  */
 final class RunFailedException extends RuntimeException {
-  /** Activity types (StageActivities' {@code @ActivityMethod} names) by the stage they run. */
-  private static final Map<String, String> STAGE_OF_ACTIVITY = Map.of("PrepareData", "data",
-      "TrainTokenizer", "tokenizer", "Pretrain", "pretrain", "Finetune", "finetune",
-      "Baselines", "baselines", "Evaluate", "evaluate", "WriteReport", "report");
-
   private RunFailedException(String message, Throwable cause) {
     super(message, cause);
   }
@@ -21,7 +16,8 @@ final class RunFailedException extends RuntimeException {
   /** The failure of run {@code runId}'s workflow, named by the stage whose activity failed. */
   static RunFailedException of(String runId, Throwable failure) {
     Optional<String> stage = find(failure, ActivityFailure.class)
-        .map(a -> STAGE_OF_ACTIVITY.getOrDefault(a.getActivityType(), a.getActivityType()));
+        .map(a -> Stage.ofActivityType(a.getActivityType()).map(Stage::id)
+            .orElse(a.getActivityType()));
     return new RunFailedException("run " + runId + " failed"
         + stage.map(s -> " in stage " + s).orElse("") + ": " + SmeltCli.oneLine(failure), failure);
   }

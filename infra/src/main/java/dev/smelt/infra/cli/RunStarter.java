@@ -12,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -36,14 +37,23 @@ final class RunStarter {
 
   /**
    * Loads and validates the config (nothing is written if it is bad), then writes config.yaml into
-   * {@code runsRoot}/ID, a folder directly inside the runs root and nowhere else.
+   * {@code runsRoot}/ID, a new folder directly inside the runs root and nowhere else.
+   *
+   * @throws UsageException if that folder exists: reusing it would mix its checkpoints and data
+   *     with the new run's
    */
   static Prepared prepare(Path configFile, String runId, Path runsRoot) throws IOException {
     RunConfig cfg = ConfigLoader.load(configFile);
     // --run-id was checked as it was parsed; RunFolder.confined checks it once more.
     String id = runId != null ? runId : idFromName(cfg, "-");
     Path runDir = RunFolder.confined(runsRoot.resolve(id).toString(), runsRoot).root();
-    Files.createDirectories(runDir);
+    Files.createDirectories(runsRoot);
+    try {
+      Files.createDirectory(runDir); // atomic: two starts with one id cannot both get the folder
+    } catch (FileAlreadyExistsException e) {
+      throw new UsageException("run folder " + runDir + " already exists; choose another --run-id"
+          + " or delete that folder (smelt cannot resume a run from its folder yet)");
+    }
     Files.writeString(runDir.resolve("config.yaml"), ConfigLoader.toYaml(cfg), StandardCharsets.UTF_8);
     return new Prepared(id, runDir, cfg);
   }

@@ -50,13 +50,14 @@ public final class SmeltCli {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           boolean config = e instanceof ConfigException;
+          boolean toldAsIs = e instanceof RunFailedException || e instanceof UsageException;
           cmd.getErr().println(config ? "smelt: config error: " + e.getMessage()
-              : "smelt: " + (e instanceof RunFailedException ? e.getMessage() : oneLine(e)));
+              : "smelt: " + (toldAsIs ? e.getMessage() : oneLine(e)));
           if (smelt.verbose) {
             e.printStackTrace(cmd.getErr());
           }
           cmd.getErr().flush();
-          return config ? USAGE : FAILURE;
+          return config || e instanceof UsageException ? USAGE : FAILURE;
         });
     return cli.execute(args);
   }

@@ -1,0 +1,50 @@
+package dev.smelt.activities.stage;
+
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What every stage activity does around its body, written once (like samples-java's
+ * auto-heartbeat interceptor): confine the run folder to the runs root, read the previous
+ * attempt's last heartbeat, heartbeat while the body runs, and wrap an I/O failure with the stage
+ * and run it belongs to. Bodies see only a {@link StageContext}, so they run without Temporal.
+ */
+final class StageShell {
+  private StageShell() {}
+
+  /** A stage's work over its context; free of Temporal. */
+  @FunctionalInterface
+  interface StageBody<T> {
+    T run(StageContext context) throws IOException;
+  }
+
+  /**
+   * The run folder (already confined), the stage input, the previous attempt's last progress
+   * (empty on a first attempt) and where to report progress.
+   */
+  record StageContext(RunFolder run, StageInput input, Optional<TrainingProgress> previous,
+      Consumer<TrainingProgress> progress) {}
+
+  /**
+   * Runs {@code body} as the current activity's attempt of {@code stage}.
+   *
+   * @throws io.temporal.failure.ApplicationFailure a {@code PermanentFailure} when the run folder
+   *     lies outside {@code runsRoot}, or whatever permanent failure the body throws
+   */
+  static <T> T run(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
+    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
+    Optional<TrainingProgress> previous = StageHeartbeat.previous();
+    try (StageHeartbeat hb = StageHeartbeat.start(stage)) {
+      return body.run(new StageContext(run, in, previous, hb::progress));
+    } catch (IOException e) {
+      throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
+    }
+  }
+}

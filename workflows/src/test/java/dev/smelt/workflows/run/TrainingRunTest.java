@@ -1,0 +1,111 @@
+package dev.smelt.workflows.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
+
+import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.DataResult;
+import dev.smelt.workflows.stage.EvalResult;
+import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.PretrainResult;
+import dev.smelt.workflows.stage.RunSummary;
+import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TokenizerResult;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.testing.TestWorkflowExtension;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerOptions;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.mockito.ArgumentCaptor;
+import org.mockito.InOrder;
+
+/** TrainingRun over mocked activities, one mock per interface: stage order and summary, fast. */
+class TrainingRunTest {
+  private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
+      new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
+          "cpu"), null, null);
+  private static final StageInput IN = new StageInput("r1", "/runs/r1", CONFIG);
+
+  private static final DataResult DATA = new DataResult(10, 8, 2, 800, List.of(), 1.0);
+  private static final TokenizerResult TOKENIZER =
+      new TokenizerResult(512, 7, 1, 7000, 1000, "/runs/r1/tokenizer/tokenizer.json", 2.0);
+  private static final PretrainResult PRETRAIN = new PretrainResult(100, 6.2, 3.1, 3.3, 51200,
+      900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, PretrainResult.COMPLETED);
+  private static final FinetuneResult FINETUNE =
+      new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/sentiment", 4.0);
+  private static final BaselinesResult BASELINES = new BaselinesResult("sentiment",
+      "/runs/r1/baselines/sentiment/scratch/final", "/runs/r1/baselines/sentiment/bow.json",
+      List.of(), 5.0);
+  private static final EvalResult EVAL = new EvalResult(3.3, 27.1, 1000, "sentiment", 0.8, 10,
+      0.5, List.of(), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, 6.0);
+
+  @RegisterExtension
+  static final TestWorkflowExtension TEMPORAL = TestWorkflowExtension.newBuilder()
+      .registerWorkflowImplementationTypes(TrainingRunImpl.class)
+      .setDoNotStart(true)
+      // a first workflow task that loads classes on a busy machine is no deadlock
+      .setWorkerOptions(
+          WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(10_000).build())
+      .build();
+
+  /** A mock of an activity interface, without annotations: Temporal sees only the interface's. */
+  private static <T> T activity(Class<T> type) {
+    return mock(type, withSettings().withoutAnnotations());
+  }
+
+  @Test
+  void runsEveryStageOnceInDataFlowOrderAndSummarisesTheirResults(TestWorkflowEnvironment env,
+      Worker worker, WorkflowClient client, WorkflowOptions options) {
+    StageActivities.Data data = activity(StageActivities.Data.class);
+    StageActivities.Tokenizer tokenizer = activity(StageActivities.Tokenizer.class);
+    StageActivities.Pretrain pretrain = activity(StageActivities.Pretrain.class);
+    StageActivities.Finetune finetune = activity(StageActivities.Finetune.class);
+    StageActivities.Baselines baselines = activity(StageActivities.Baselines.class);
+    StageActivities.Evaluate evaluate = activity(StageActivities.Evaluate.class);
+    StageActivities.Report report = activity(StageActivities.Report.class);
+    when(data.prepare(any())).thenReturn(DATA);
+    when(tokenizer.train(any())).thenReturn(TOKENIZER);
+    when(pretrain.pretrain(any())).thenReturn(PRETRAIN);
+    when(finetune.finetune(any())).thenReturn(FINETUNE);
+    when(baselines.baselines(any())).thenReturn(BASELINES);
+    when(evaluate.evaluate(any())).thenReturn(EVAL);
+    when(report.write(any(), any())).thenReturn("/runs/r1/report.html");
+    worker.registerActivitiesImplementations(
+        data, tokenizer, pretrain, finetune, baselines, evaluate, report);
+    env.start();
+
+    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
+    RunSummary summary = run.run(IN);
+
+    InOrder order = inOrder(data, tokenizer, pretrain, finetune, baselines, evaluate, report);
+    order.verify(data).prepare(IN);
+    order.verify(tokenizer).train(IN);
+    order.verify(pretrain).pretrain(IN);
+    order.verify(finetune).finetune(IN);
+    order.verify(baselines).baselines(IN);
+    order.verify(evaluate).evaluate(IN);
+    ArgumentCaptor<RunSummary> toReport = ArgumentCaptor.forClass(RunSummary.class);
+    order.verify(report).write(eq(IN), toReport.capture());
+    order.verifyNoMoreInteractions();
+
+    RunSummary expected = new RunSummary("r1", "/runs/r1", DATA, TOKENIZER, PRETRAIN, FINETUNE,
+        BASELINES, EVAL, "/runs/r1/report.html");
+    assertEquals(expected, summary);
+    assertEquals(new RunSummary("r1", "/runs/r1", DATA, TOKENIZER, PRETRAIN, FINETUNE, BASELINES,
+        EVAL, null), toReport.getValue(), "the report gets every result but its own path");
+    assertEquals(new RunStatus(Stage.ids(), Stage.values().length, "done"), run.status());
+  }
+}
