@@ -31,7 +31,7 @@ class DataProgressTest {
       Files.writeString(corpus.resolve("part-" + i + ".jsonl"),
           "{\"id\":\"d" + i + "\",\"text\":\"Document number " + i + " of the corpus.\"}\n");
     }
-    FilterSettings none = new FilterSettings(null, null, null, null, null, null, null, null, null);
+    FilterSettings none = new FilterSettings(null, null, null, null, null, null, null, null, null, null);
     RunConfig c = new RunConfig("progress", 1, new DataConfig(List.of(corpus.toString()), 0,
         1_000_000, 0.05, "DirectRunner", List.of("jsonl"), List.of("length"), none, false),
         null, null, null, null, null);

@@ -49,8 +49,9 @@ class TrainingRunTest {
   private static final BaselinesResult BASELINES = new BaselinesResult("sentiment",
       "/runs/r1/baselines/sentiment/scratch/final", "/runs/r1/baselines/sentiment/bow.json",
       List.of(), 5.0);
-  private static final EvalResult EVAL = new EvalResult(3.3, 27.1, 1000, "sentiment", 0.8, 10,
-      0.5, List.of(), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, 6.0);
+  private static final EvalResult EVAL = new EvalResult(3.3, 27.1, 4.2, 1000, "sentiment", 0.8,
+      10, 0.5, List.of(), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN,
+      Double.NaN, 6.0);
 
   @RegisterExtension
   static final TestWorkflowExtension TEMPORAL = TestWorkflowExtension.newBuilder()
