@@ -127,7 +127,7 @@ class LanguageFilterTest {
     for (int i = 0; i < 100; i++) {
       segments.add(String.format("%03d", i) + "x".repeat(297));
     }
-    List<String> picked = LanguageFilter.sample(segments, 3000);
+    List<String> picked = ProseText.sample(segments, 3000);
     int chars = picked.stream().mapToInt(String::length).sum();
     assertTrue(chars >= 2400 && chars <= 3600, "picked " + chars);
     assertEquals(segments.get(0), picked.get(0));
