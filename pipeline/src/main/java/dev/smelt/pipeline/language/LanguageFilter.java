@@ -95,34 +95,24 @@ public final class LanguageFilter implements DocFilter {
         : Decision.reject(RejectReason.LANGUAGE_NOT_ALLOWED, detail);
   }
 
-  /** Letters per language over the sampled prose segments of {@code text}. */
+  /**
+   * Letters per language over the sampled prose segments of {@code text}, judged in order until the
+   * allowed languages hold {@code minShare} of all the sample's letters: then no answer for the
+   * rest could reject the document, and the shares are those of the segments judged. A document
+   * that is rejected is judged whole, so its detail names all its languages.
+   */
   public LanguageShares shares(String text) {
+    List<String> segments = ProseText.sampledSegments(text, settings.sampleChars());
+    int[] weights = segments.stream().mapToInt(ProseText::letters).toArray();
+    double enoughToKeep = settings.minShare() * java.util.stream.IntStream.of(weights).asLongStream().sum();
+    long allowed = 0;
     Map<String, Integer> letters = new HashMap<>();
-    for (String segment : sample(ProseText.segments(text), settings.sampleChars())) {
-      letters.merge(identifier().identify(segment), ProseText.letters(segment), Integer::sum);
+    for (int i = 0; i < segments.size() && !(allowed > 0 && allowed >= enoughToKeep); i++) {
+      String language = identifier().identify(segments.get(i));
+      letters.merge(language, weights[i], Integer::sum);
+      allowed += allow.contains(language) ? weights[i] : 0;
     }
     return new LanguageShares(letters);
-  }
-
-  /** Whole segments, evenly spread over the document, about {@code budget} characters in all. */
-  static List<String> sample(List<String> segments, int budget) {
-    int total = segments.stream().mapToInt(String::length).sum();
-    if (total <= budget) {
-      return segments;
-    }
-    List<String> picked = new java.util.ArrayList<>();
-    double step = (double) total / budget;
-    double next = 0;
-    int seen = 0;
-    for (String segment : segments) {
-      // Take a segment when the running length passes the next sampling point.
-      if (seen + segment.length() > next) {
-        picked.add(segment);
-        next += step * segment.length();
-      }
-      seen += segment.length();
-    }
-    return picked;
   }
 
   private LanguageIdentifier identifier() {

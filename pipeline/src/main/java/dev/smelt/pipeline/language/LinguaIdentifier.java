@@ -62,9 +62,19 @@ public final class LinguaIdentifier implements LanguageIdentifier {
     }
   }
 
+  /**
+   * One detection at a time per JVM: Lingua 1.2.2 enters a monitor on its static model map for
+   * every n-gram lookup and loads a missing model outside it, so parallel callers contend on that
+   * monitor and load the same models twice (the demo's data stage spent a third of its CPU so).
+   */
+  private static final Object ONE_AT_A_TIME = new Object();
+
   @Override
   public String identify(String text) {
-    Language language = detector.detectLanguageOf(text);
+    Language language;
+    synchronized (ONE_AT_A_TIME) {
+      language = detector.detectLanguageOf(text);
+    }
     return language == Language.UNKNOWN ? UNDETERMINED : code(language);
   }
 

@@ -13,6 +13,11 @@ import java.util.regex.Pattern;
 final class ProseText {
   static final int SEGMENT_MIN = 200;
   static final int SEGMENT_MAX = 1_000;
+  /**
+   * Raw characters taken per sampled character: stripping shrinks a raw paragraph (little for
+   * prose, much for a code page), so twice the budget is stripped to leave about the budget.
+   */
+  private static final int RAW_PER_SAMPLED = 2;
 
   private static final Pattern FENCE = Pattern.compile("(?m)^\\s*(```|~~~)");
   /** Shell prompts and similar: the line is a command, not prose. */
@@ -33,11 +38,47 @@ final class ProseText {
 
   private ProseText() {}
 
+  /**
+   * About {@code budget} characters of prose segments, spread over the whole of {@code text}. Only
+   * the raw paragraphs picked are stripped of code: stripping is the costly part, and a long
+   * document would otherwise be stripped whole to judge a tenth of it.
+   */
+  static List<String> sampledSegments(String text, int budget) {
+    List<String> picked = sample(rawParagraphs(text), budget * RAW_PER_SAMPLED);
+    return sample(merge(stripCode(picked)), budget);
+  }
+
   /** The prose segments of {@code text}, in order; empty when nothing readable is left. */
   static List<String> segments(String text) {
+    return merge(stripCode(rawParagraphs(text)));
+  }
+
+  /** Whole segments, evenly spread over the document, about {@code budget} characters in all. */
+  static List<String> sample(List<String> segments, int budget) {
+    int total = segments.stream().mapToInt(String::length).sum();
+    if (total <= budget) {
+      return segments;
+    }
+    List<String> picked = new ArrayList<>();
+    double step = (double) total / budget;
+    double next = 0;
+    int seen = 0;
+    for (String segment : segments) {
+      // Take a segment when the running length passes the next sampling point.
+      if (seen + segment.length() > next) {
+        picked.add(segment);
+        next += step * segment.length();
+      }
+      seen += segment.length();
+    }
+    return picked;
+  }
+
+  /** Paragraphs merged up to at least {@link #SEGMENT_MIN} characters, long ones cut. */
+  private static List<String> merge(List<String> paragraphs) {
     List<String> segments = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String paragraph : paragraphs(text)) {
+    for (String paragraph : paragraphs) {
       if (current.length() > 0) {
         current.append(' ');
       }
@@ -58,27 +99,49 @@ final class ProseText {
     return segments;
   }
 
-  /** Paragraphs of prose: blank-line separated, code stripped, with at least one letter each. */
-  static List<String> paragraphs(String text) {
+  /** Blank-line separated runs of lines as written, fenced code blocks (and their fences) left out. */
+  private static List<String> rawParagraphs(String text) {
     List<String> out = new ArrayList<>();
     StringBuilder paragraph = new StringBuilder();
     boolean inFence = false;
     for (String line : text.split("\n", -1)) {
       if (FENCE.matcher(line).find()) {
         inFence = !inFence;
-        continue;
-      }
-      if (inFence || COMMAND_LINE.matcher(line).find() || looksLikeCode(line)) {
-        continue;
-      }
-      String prose = CODE_TOKENS.matcher(line).replaceAll(" ").replaceAll("\\s+", " ").strip();
-      if (prose.isEmpty()) {
-        flush(paragraph, out);
-      } else {
-        paragraph.append(paragraph.length() > 0 ? " " : "").append(prose);
+      } else if (!inFence && line.isBlank()) {
+        addNonEmpty(paragraph, out);
+      } else if (!inFence) {
+        paragraph.append(paragraph.length() > 0 ? "\n" : "").append(line);
       }
     }
-    flush(paragraph, out);
+    addNonEmpty(paragraph, out);
+    return out;
+  }
+
+  private static void addNonEmpty(StringBuilder paragraph, List<String> out) {
+    if (paragraph.length() > 0) {
+      out.add(paragraph.toString());
+    }
+    paragraph.setLength(0);
+  }
+
+  /** Each raw paragraph without command lines, code lines and code tokens; a line left empty ends a paragraph. */
+  private static List<String> stripCode(List<String> rawParagraphs) {
+    List<String> out = new ArrayList<>();
+    StringBuilder paragraph = new StringBuilder();
+    for (String raw : rawParagraphs) {
+      for (String line : raw.split("\n")) {
+        if (COMMAND_LINE.matcher(line).find() || looksLikeCode(line)) {
+          continue;
+        }
+        String prose = CODE_TOKENS.matcher(line).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        if (prose.isEmpty()) {
+          flush(paragraph, out);
+        } else {
+          paragraph.append(paragraph.length() > 0 ? " " : "").append(prose);
+        }
+      }
+      flush(paragraph, out);
+    }
     return out;
   }
 

@@ -127,10 +127,63 @@ class LanguageFilterTest {
     for (int i = 0; i < 100; i++) {
       segments.add(String.format("%03d", i) + "x".repeat(297));
     }
-    List<String> picked = LanguageFilter.sample(segments, 3000);
+    List<String> picked = ProseText.sample(segments, 3000);
     int chars = picked.stream().mapToInt(String::length).sum();
     assertTrue(chars >= 2400 && chars <= 3600, "picked " + chars);
     assertEquals(segments.get(0), picked.get(0));
     assertTrue(segments.indexOf(picked.get(picked.size() - 1)) >= 80, "reaches the end");
+  }
+
+  /** Names a segment English when it holds the English opening, else German, and counts its calls. */
+  private static final class CountingIdentifier implements LanguageIdentifier {
+    int calls;
+
+    @Override
+    public String identify(String text) {
+      calls++;
+      return text.contains("The family of Dashwood") ? "en" : "de";
+    }
+  }
+
+  @Test
+  void stopsJudgingOnceTheAllowedShareIsSure() {
+    CountingIdentifier counting = new CountingIdentifier();
+    LanguageFilter filter = new LanguageFilter(LanguageFilter.Settings.DEFAULTS, counting);
+    String tenParagraphs = String.join("\n\n", java.util.Collections.nCopies(10, ENGLISH));
+    assertEquals(10, ProseText.sampledSegments(tenParagraphs, 3000).size());
+    assertEquals(Decision.keep(), filter.decide(new Doc("en", "en", tenParagraphs)));
+    assertEquals(8, counting.calls, "eight of ten equal segments already hold minShare 0.8");
+  }
+
+  @Test
+  void rejectedDocumentIsJudgedWhole() {
+    CountingIdentifier counting = new CountingIdentifier();
+    LanguageFilter filter = new LanguageFilter(LanguageFilter.Settings.DEFAULTS, counting);
+    String doc = String.join("\n\n", GERMAN, GERMAN, ENGLISH, GERMAN, ENGLISH);
+    Decision.Reject r = assertInstanceOf(Decision.Reject.class, filter.decide(new Doc("de", "de", doc)));
+    assertEquals(5, counting.calls);
+    assertTrue(r.detail().matches("de 0\\.\\d\\d en 0\\.\\d\\d .*"), "names both languages: " + r.detail());
+  }
+
+  @Test
+  void shortDocumentIsSampledWholeWithItsCodeStripped() {
+    String doc = String.join("\n", ENGLISH, "", "```", "int x = 1;", "```", "$ ls -la /tmp", "", GERMAN);
+    assertEquals(ProseText.segments(doc), ProseText.sampledSegments(doc, 3000));
+    assertEquals(2, ProseText.segments(doc).size());
+  }
+
+  @Test
+  void longDocumentIsSampledFromStartToEndWithinTheBudget() {
+    List<String> paragraphs = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      paragraphs.add("tag" + (char) ('a' + i / 26) + (char) ('a' + i % 26) + " " + ENGLISH);
+    }
+    List<String> sampled = ProseText.sampledSegments(String.join("\n\n", paragraphs), 3000);
+    int chars = sampled.stream().mapToInt(String::length).sum();
+    assertTrue(chars >= 2400 && chars <= 3000 + ProseText.SEGMENT_MAX, "sampled " + chars);
+    assertTrue(sampled.get(0).startsWith("tagaa "), sampled.get(0));
+    String last = sampled.get(sampled.size() - 1);
+    int lastIndex = paragraphs.indexOf(last.substring(last.lastIndexOf("tag")));
+    assertTrue(lastIndex >= 48, "reaches the last fifth, got paragraph " + lastIndex);
   }
 }
