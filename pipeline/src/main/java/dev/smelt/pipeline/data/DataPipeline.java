@@ -60,7 +60,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
 
   private DataPipeline(DataPipelineSpec spec) {
     super("Data pipeline");
-    this.read = ReadCorpus.from(spec.inputs()).withReaders(spec.readers());
+    this.read = ReadCorpus.from(spec.inputs(), spec.readers());
     for (String name : spec.filters()) {
       chain.put(name, FilterChain.create(name, spec));
     }

@@ -40,8 +40,12 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
 
   /** Reads with every reader. @throws IllegalArgumentException naming an input that does not exist */
   public static ReadCorpus from(List<Path> inputs) {
-    ReaderOptions defaults = ReaderOptions.defaults();
-    return new ReadCorpus(inputs, CorpusFiles.list(inputs, defaults.followSymlinks()), defaults);
+    return from(inputs, ReaderOptions.defaults());
+  }
+
+  /** Reads with {@code readers}, walking the inputs once with its link setting. */
+  public static ReadCorpus from(List<Path> inputs, ReaderOptions readers) {
+    return new ReadCorpus(inputs, CorpusFiles.list(inputs, readers.followSymlinks()), readers);
   }
 
   /** Documents (or JSONL lines) over this many bytes are rejected TOO_LONG without being held. */
