@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.pipeline.parts.PartFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -16,11 +17,11 @@ public final class CleanDocs {
    * @throws IllegalArgumentException if {@code dataDir} has no clean/ folder
    */
   public static List<Doc> read(Path dataDir) {
-    return ParquetFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::doc);
+    return PartFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::doc);
   }
 
   /** The part files, for callers that want to stream them one at a time. */
   public static List<Path> parts(Path dataDir) {
-    return ParquetFiles.parts(dataDir.resolve(FOLDER));
+    return PartFiles.list(dataDir.resolve(FOLDER));
   }
 }

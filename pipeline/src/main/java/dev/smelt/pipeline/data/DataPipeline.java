@@ -8,6 +8,8 @@ import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.bias.BiasReport;
 import dev.smelt.pipeline.bias.CountIdentityTerms;
 import dev.smelt.pipeline.filter.Tagged;
+import dev.smelt.pipeline.parts.PartFiles;
+import dev.smelt.pipeline.parts.ShardedParquetWrite;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
@@ -21,10 +23,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -103,13 +103,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
       tags = tags.and(out.tagged());
     }
     PCollection<Rejected> allRejects = rejects.apply("Gather rejects", Flatten.pCollections());
-    docs.apply("Write clean", new WriteParquet<>(
-        DocSchemas.CLEAN_DOC, ParquetRows::cleanRow, dataDir.resolve(CleanDocs.FOLDER), CLEAN_SHARDS));
-    allRejects.apply("Write rejects", new WriteParquet<>(
-        DocSchemas.REJECT, ParquetRows::rejectRow, dataDir.resolve(RejectedDocs.FOLDER), REJECT_SHARDS));
+    docs.apply("Write clean", ShardedParquetWrite.of(DocSchemas.CLEAN_DOC, ParquetRows::cleanRow)
+        .withShards(CLEAN_SHARDS).to(dataDir.resolve(CleanDocs.FOLDER)));
+    allRejects.apply("Write rejects", ShardedParquetWrite.of(DocSchemas.REJECT, ParquetRows::rejectRow)
+        .withShards(REJECT_SHARDS).to(dataDir.resolve(RejectedDocs.FOLDER)));
     tags.apply("Gather tags", Flatten.pCollections())
-        .apply("Write tags", new WriteParquet<>(
-            DocSchemas.TAG, ParquetRows::tagRow, dataDir.resolve(TaggedDocs.FOLDER), TAG_SHARDS));
+        .apply("Write tags", ShardedParquetWrite.of(DocSchemas.TAG, ParquetRows::tagRow)
+            .withShards(TAG_SHARDS).to(dataDir.resolve(TaggedDocs.FOLDER)));
     docs.apply(new CountIdentityTerms<>("kept", Doc::text));
     allRejects.apply(new CountIdentityTerms<>("dropped", (Rejected r) -> r.doc().text()));
     return PDone.in(begin.getPipeline());
@@ -185,17 +185,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
 
   /** Old part files would otherwise mix with this run's, if the shard count changed. */
   private static void clearOldParts(Path dataDir) {
+    FOLDERS.forEach(folder -> PartFiles.clear(dataDir.resolve(folder)));
     try {
-      Files.createDirectories(dataDir);
-      for (String folder : FOLDERS) {
-        // Exists even if a stage writes nothing (FileIO skips a folder with no elements at all).
-        Path dir = Files.createDirectories(dataDir.resolve(folder));
-        if (Files.isDirectory(dir)) {
-          for (Path part : ParquetFiles.parts(dir)) {
-            Files.delete(part);
-          }
-        }
-      }
       Files.deleteIfExists(dataDir.resolve(StatsJson.FILE));
       Files.deleteIfExists(dataDir.resolve(BiasReport.FILE));
       Files.deleteIfExists(dataDir.resolve(NearDuplicateReport.FILE));
@@ -204,21 +195,9 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     }
   }
 
-  /** FileIO leaves its (by then empty) temp folder behind; readers of clean/ should not see it. */
+  /** Readers of clean/ should not see what a write left behind. */
   private static void removeWriteLeftovers(Path dataDir) {
-    for (String folder : FOLDERS) {
-      try (Stream<Path> entries = Files.list(dataDir.resolve(folder))) {
-        for (Path temp : entries.filter(e -> e.getFileName().toString().startsWith(".temp-beam")).toList()) {
-          try (Stream<Path> tree = Files.walk(temp)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot tidy " + dataDir + ": " + e.getMessage(), e);
-      }
-    }
+    FOLDERS.forEach(folder -> PartFiles.removeLeftovers(dataDir.resolve(folder)));
   }
 
   private static final List<String> FOLDERS =

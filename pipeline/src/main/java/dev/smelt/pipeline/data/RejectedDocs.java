@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.filter.Rejected;
+import dev.smelt.pipeline.parts.PartFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class RejectedDocs {
 
   /** @throws IllegalArgumentException if {@code dataDir} has no rejects/ folder */
   public static List<Rejected> read(Path dataDir) {
-    return ParquetFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::rejected);
+    return PartFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::rejected);
   }
 }

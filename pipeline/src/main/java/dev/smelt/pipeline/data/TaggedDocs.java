@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.filter.Tagged;
+import dev.smelt.pipeline.parts.PartFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class TaggedDocs {
 
   /** @throws IllegalArgumentException if {@code dataDir} has no tags/ folder */
   public static List<Tagged> read(Path dataDir) {
-    return ParquetFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::tagged);
+    return PartFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::tagged);
   }
 }

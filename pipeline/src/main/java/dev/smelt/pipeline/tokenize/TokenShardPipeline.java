@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.tokenize;
 
 import dev.smelt.pipeline.doc.DocSchemas;
+import dev.smelt.pipeline.parts.PartFiles;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -46,8 +47,8 @@ public final class TokenShardPipeline {
     }
     BpeTokenizer tokenizer = BpeTokenizer.load(spec.tokenizerJson());
     SplitByHash split = new SplitByHash(spec.valFraction());
-    Path shards = prepare(spec.dataDir().resolve("shards"));
-    Path val = prepare(spec.dataDir().resolve("val"));
+    Path shards = PartFiles.clear(spec.dataDir().resolve("shards"));
+    Path val = PartFiles.clear(spec.dataDir().resolve("val"));
 
     Pipeline pipeline = Pipeline.create(options(spec));
     PCollection<GenericRecord> cleanDocs = pipeline
@@ -55,8 +56,8 @@ public final class TokenShardPipeline {
         .apply("OpenCleanFiles", FileIO.readMatches())
         .apply("ReadCleanDocs", ParquetIO.readFiles(DocSchemas.CLEAN_DOC));
     PCollectionTuple tokenized = cleanDocs.apply("Tokenize", new Tokenize(tokenizer, split));
-    tokenized.get(Tokenize.TRAIN).apply("WriteTrainShards", new WriteTokenShards(shards.toString()));
-    tokenized.get(Tokenize.VAL).apply("WriteValShards", new WriteTokenShards(val.toString()));
+    tokenized.get(Tokenize.TRAIN).apply("WriteTrainShards", WriteTokenShards.to(shards));
+    tokenized.get(Tokenize.VAL).apply("WriteValShards", WriteTokenShards.to(val));
 
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();
@@ -88,17 +89,6 @@ public final class TokenShardPipeline {
     try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.parquet")) {
       return files.iterator().hasNext();
     }
-  }
-
-  /** Creates {@code dir} and removes shards a previous attempt left there. */
-  private static Path prepare(Path dir) throws IOException {
-    Files.createDirectories(dir);
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "part-*.parquet")) {
-      for (Path p : old) {
-        Files.delete(p);
-      }
-    }
-    return dir.toAbsolutePath();
   }
 
   private static long counter(PipelineResult result, String name) {
