@@ -9,6 +9,8 @@ import dev.smelt.pipeline.bias.BiasReport;
 import dev.smelt.pipeline.bias.CountIdentityTerms;
 import dev.smelt.pipeline.filter.Tagged;
 import dev.smelt.pipeline.parts.PartFiles;
+import dev.smelt.pipeline.pii.PiiRedactor;
+import dev.smelt.pipeline.pii.RedactRejects;
 import dev.smelt.pipeline.parts.ShardedParquetWrite;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,6 +59,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
   private final Map<String, PTransform<PCollection<Doc>, StageOutput>> chain = new LinkedHashMap<>();
   private final List<String> stages;
   private final Path dataDir;
+  private final RedactRejects redactRejects;
 
   private DataPipeline(DataPipelineSpec spec) {
     super("Data pipeline");
@@ -69,6 +72,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     all.addAll(spec.filters());
     this.stages = List.copyOf(all);
     this.dataDir = spec.dataDir().toAbsolutePath();
+    this.redactRejects = RedactRejects.before(PiiRedactor.STAGE, stages, spec.settings().pii());
   }
 
   /** The counted stages, in order: the first reads, the last one's output is what is kept. */
@@ -103,12 +107,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
       tags = tags.and(out.tagged());
     }
     PCollection<Rejected> allRejects = rejects.apply("Gather rejects", Flatten.pCollections());
-    docs.apply("Write clean", ShardedParquetWrite.of(DocSchemas.CLEAN_DOC, ParquetRows::cleanRow)
+    docs.apply("Write clean", ShardedParquetWrite.of(DocSchemas.CLEAN_DOC, ParquetRows::cleanRow, Doc::docId)
         .withShards(CLEAN_SHARDS).to(dataDir.resolve(CleanDocs.FOLDER)));
-    allRejects.apply("Write rejects", ShardedParquetWrite.of(DocSchemas.REJECT, ParquetRows::rejectRow)
-        .withShards(REJECT_SHARDS).to(dataDir.resolve(RejectedDocs.FOLDER)));
+    allRejects.apply(redactRejects).apply("Write rejects",
+        ShardedParquetWrite.of(DocSchemas.REJECT, ParquetRows::rejectRow, ParquetRows::rejectKey)
+            .withShards(REJECT_SHARDS).to(dataDir.resolve(RejectedDocs.FOLDER)));
     tags.apply("Gather tags", Flatten.pCollections())
-        .apply("Write tags", ShardedParquetWrite.of(DocSchemas.TAG, ParquetRows::tagRow)
+        .apply("Write tags", ShardedParquetWrite.of(DocSchemas.TAG, ParquetRows::tagRow, ParquetRows::tagKey)
             .withShards(TAG_SHARDS).to(dataDir.resolve(TaggedDocs.FOLDER)));
     docs.apply(new CountIdentityTerms<>("kept", Doc::text));
     allRejects.apply(new CountIdentityTerms<>("dropped", (Rejected r) -> r.doc().text()));

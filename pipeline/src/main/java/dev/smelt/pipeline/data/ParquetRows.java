@@ -31,6 +31,16 @@ final class ParquetRows {
     return row;
   }
 
+  /** A reject's place in rejects/: a document is dropped once, but the key stays unique anyway. */
+  static String rejectKey(Rejected rejected) {
+    return String.join("\u0000", rejected.doc().docId(), rejected.stage(), rejected.reason().name());
+  }
+
+  /** A tag's place in tags/: one document may carry several tags. */
+  static String tagKey(Tagged tagged) {
+    return String.join("\u0000", tagged.docId(), tagged.stage(), tagged.reason().name());
+  }
+
   static GenericRecord tagRow(Tagged tagged) {
     GenericRecord row = new GenericData.Record(DocSchemas.TAG);
     row.put("doc_id", tagged.docId());

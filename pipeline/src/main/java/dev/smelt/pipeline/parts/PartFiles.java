@@ -104,8 +104,11 @@ public final class PartFiles {
     return name.startsWith(PREFIX) && name.endsWith(SUFFIX);
   }
 
+  /** A FileIO temp folder, or the temp file of a shard write that did not get to its rename. */
   private static boolean isLeftover(Path entry) {
-    return entry.getFileName().toString().startsWith(FILEIO_TEMP);
+    String name = entry.getFileName().toString();
+    return name.startsWith(FILEIO_TEMP)
+        || (name.startsWith("." + PREFIX) && name.endsWith(WriteShardFile.TEMP_SUFFIX));
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * (their values could otherwise look like phone numbers), payment cards before phone numbers.
  */
 public final class PiiRedactor implements DocFilter {
+  /** Its name in {@code data.filters}. */
+  public static final String STAGE = "pii";
   /** The kinds a config may name in {@code pii.kinds}. */
   public static final List<String> KINDS =
       List.of("private_key", "aws_key", "github_token", "slack_token", "secret_value", "email",
@@ -82,7 +84,16 @@ public final class PiiRedactor implements DocFilter {
   @Override
   public Decision decide(Doc doc) {
     Map<RejectReason, Integer> edits = new EnumMap<>(RejectReason.class);
-    String text = doc.text();
+    String text = redact(doc.text(), edits);
+    return Decision.rewrite(text, edits);
+  }
+
+  /** {@code text} with every configured kind replaced by its placeholder, as {@link #decide} does. */
+  public String redact(String text) {
+    return text == null ? null : redact(text, new EnumMap<>(RejectReason.class));
+  }
+
+  private String redact(String text, Map<RejectReason, Integer> edits) {
     text = replace("private_key", text, PRIVATE_KEY, 0, "<PRIVATE_KEY>", RejectReason.PII_PRIVATE_KEY, s -> true, edits);
     text = replace("aws_key", text, AWS_KEY, 0, "<SECRET>", RejectReason.PII_AWS_KEY, s -> true, edits);
     text = replace("github_token", text, GITHUB_TOKEN, 0, "<SECRET>", RejectReason.PII_GITHUB_TOKEN, s -> true, edits);
@@ -98,7 +109,7 @@ public final class PiiRedactor implements DocFilter {
       long digits = s.chars().filter(Character::isDigit).count();
       return digits >= 9 && digits <= 15;
     }, edits);
-    return Decision.rewrite(text, edits);
+    return text;
   }
 
   private String replace(String kind, String text, Pattern pattern, int group, String placeholder,

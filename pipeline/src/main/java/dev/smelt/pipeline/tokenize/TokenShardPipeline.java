@@ -56,8 +56,8 @@ public final class TokenShardPipeline {
         .apply("OpenCleanFiles", FileIO.readMatches())
         .apply("ReadCleanDocs", ParquetIO.readFiles(DocSchemas.CLEAN_DOC));
     PCollectionTuple tokenized = cleanDocs.apply("Tokenize", new Tokenize(tokenizer, split));
-    tokenized.get(Tokenize.TRAIN).apply("WriteTrainShards", WriteTokenShards.to(shards));
-    tokenized.get(Tokenize.VAL).apply("WriteValShards", WriteTokenShards.to(val));
+    tokenized.get(Tokenize.TRAIN).apply("WriteTrainShards", WriteTokenShards.to(shards, WriteTokenShards.TRAIN_SHARDS));
+    tokenized.get(Tokenize.VAL).apply("WriteValShards", WriteTokenShards.to(val, WriteTokenShards.VAL_SHARDS));
 
     PipelineResult result = pipeline.run();
     PipelineResult.State state = result.waitUntilFinish();

@@ -16,10 +16,20 @@ public final class WriteTokenShards {
 
   private WriteTokenShards() {}
 
-  /** Writes TOKEN_DOC rows as {@code dir/part-NNNNN-of-NNNNN.parquet}. */
-  public static ShardedParquetWrite<GenericRecord> to(Path dir) {
-    return ShardedParquetWrite.<GenericRecord>of(DocSchemas.TOKEN_DOC, row -> row)
+  /** Train shards: a fixed count, so the file names and contents are the same every run. */
+  public static final int TRAIN_SHARDS = 4;
+  /** The held-out split is small (data.valFraction of the documents). */
+  public static final int VAL_SHARDS = 1;
+
+  /** Writes TOKEN_DOC rows as {@code dir/part-SSSSS-of-NNNNN.parquet}, sorted by doc_id in each. */
+  public static ShardedParquetWrite<GenericRecord> to(Path dir, int shards) {
+    return ShardedParquetWrite.<GenericRecord>of(DocSchemas.TOKEN_DOC, row -> row, WriteTokenShards::docId)
         .withParquetConf(PARQUET_CONF)
+        .withShards(shards)
         .to(dir);
+  }
+
+  private static String docId(GenericRecord row) {
+    return row.get("doc_id").toString();
   }
 }
