@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -12,6 +14,9 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * defaults every Smelt pipeline runs under. A flag in the list wins over a default.
  */
 public final class BeamOptions {
+  /** Flink's embedded mini-cluster in this JVM. */
+  public static final String LOCAL_FLINK = "[local]";
+
   private BeamOptions() {}
 
   /**
@@ -33,6 +38,9 @@ public final class BeamOptions {
     if (options.getRunner() == DirectRunner.class) {
       applyDirectDefaults(options.as(DirectOptions.class), args);
     }
+    if (options.getRunner() == FlinkRunner.class) {
+      applyFlinkDefaults(options.as(FlinkPipelineOptions.class), args);
+    }
     return options;
   }
 
@@ -47,6 +55,32 @@ public final class BeamOptions {
         throw new IllegalArgumentException("Beam option '" + arg + "' must look like --flag=value");
       }
     }
+  }
+
+  /** {@code base} less the flags that {@code overrides} set, then {@code overrides}: the later list wins. */
+  public static List<String> overriding(List<String> base, List<String> overrides) {
+    List<String> out = new ArrayList<>();
+    for (String arg : base) {
+      if (!names(overrides, flagName(arg))) {
+        out.add(arg);
+      }
+    }
+    out.addAll(overrides);
+    return out;
+  }
+
+  /**
+   * Whether a runner name is Flink's, as Beam matches names: the simple name with or without
+   * "Runner", in any case, or the class name.
+   */
+  public static boolean isFlink(String runner) {
+    return "flinkrunner".equalsIgnoreCase(runner) || "flink".equalsIgnoreCase(runner)
+        || FlinkRunner.class.getName().equals(runner);
+  }
+
+  private static String flagName(String arg) {
+    int eq = arg.indexOf('=');
+    return arg.substring(2, eq < 0 ? arg.length() : eq);
   }
 
   /** Whether {@code args} set the flag {@code name} (as {@code --name=…} or {@code --name}). */
@@ -73,6 +107,17 @@ public final class BeamOptions {
       }
     }
     return String.join(" ", args);
+  }
+
+  private static void applyFlinkDefaults(FlinkPipelineOptions flink, List<String> args) {
+    if (!names(args, "flinkMaster")) {
+      // Beam's default "[auto]" would pick a cluster from the environment; Smelt's is explicit.
+      flink.setFlinkMaster(LOCAL_FLINK);
+    }
+    if (!names(args, "reIterableGroupByKeyResult")) {
+      // ExactDedup reads a group twice (DuplicateGroup); Flink's batch GBK streams it once by default.
+      flink.setReIterableGroupByKeyResult(true);
+    }
   }
 
   private static void applyDirectDefaults(DirectOptions direct, List<String> args) {

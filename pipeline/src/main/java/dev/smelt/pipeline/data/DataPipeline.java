@@ -127,8 +127,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     pipeline.apply(data);
     clearOldParts(data.dataDir);
 
-    PipelineResult result = BeamRun.run(pipeline, options, metrics ->
-        onProgress.accept(data.progress(FunnelTotals.of(metrics, Value.ATTEMPTED), start)));
+    PipelineResult result = BeamRun.run(pipeline, options, metrics -> onProgress.accept(data.progress(
+        FunnelTotals.of(metrics, Value.ATTEMPTED), metrics != BeamRun.NO_METRICS_YET, start)));
     DataStats stats =
         FunnelTotals.of(result.metrics(), Value.COMMITTED).stats(data.stages, secondsSince(start));
     if (stats.read() != stats.kept() + stats.rejected()) {
@@ -144,7 +144,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     return stats;
   }
 
-  private DataProgress progress(FunnelTotals totals, long start) {
+  private DataProgress progress(FunnelTotals totals, boolean counting, long start) {
     long rejected =
         totals.rejects(stages).stream().mapToLong(StageReasonCount::documents).sum();
     return new DataProgress(
@@ -152,7 +152,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
         filesTotal(),
         totals.get(FunnelCounters.inDocs(ReadCorpus.STAGE)),
         rejected,
-        secondsSince(start));
+        secondsSince(start),
+        counting);
   }
 
   /** Old part files would otherwise mix with this run's, if the shard count changed. */

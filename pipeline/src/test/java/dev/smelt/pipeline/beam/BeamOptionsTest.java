@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
+import org.apache.beam.runners.flink.FlinkRunner;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,37 @@ class BeamOptionsTest {
         List.of("--blockOnRun=true", "--enforceImmutability=true")).as(DirectOptions.class);
     assertTrue(asked.isBlockOnRun());
     assertTrue(asked.isEnforceImmutability());
+  }
+
+  @Test
+  void flinkRunsOnAnEmbeddedClusterWithReIterableGroupsUnlessTheFlagsSayOtherwise() {
+    FlinkPipelineOptions byDefault =
+        BeamOptions.of("FlinkRunner", List.of("--parallelism=2")).as(FlinkPipelineOptions.class);
+    assertEquals(FlinkRunner.class, byDefault.getRunner());
+    assertEquals("[local]", byDefault.getFlinkMaster());
+    assertTrue(byDefault.getReIterableGroupByKeyResult());
+    assertEquals(2, byDefault.getParallelism());
+    FlinkPipelineOptions asked = BeamOptions.of("FlinkRunner",
+        List.of("--flinkMaster=jobmanager:8081", "--reIterableGroupByKeyResult=false"))
+        .as(FlinkPipelineOptions.class);
+    assertEquals("jobmanager:8081", asked.getFlinkMaster());
+    assertFalse(asked.getReIterableGroupByKeyResult());
+  }
+
+  @Test
+  void aLaterListOverridesFlagsOfTheSameNameAndKeepsTheRest() {
+    assertEquals(List.of("--flinkMaster=[local]", "--parallelism=4", "--fasterCopy"),
+        BeamOptions.overriding(List.of("--flinkMaster=[local]", "--parallelism=2"),
+            List.of("--parallelism=4", "--fasterCopy")));
+  }
+
+  @Test
+  void flinkIsKnownByTheNamesBeamAcceptsForIt() {
+    assertTrue(BeamOptions.isFlink("FlinkRunner"));
+    assertTrue(BeamOptions.isFlink("flinkrunner"));
+    assertTrue(BeamOptions.isFlink("Flink"));
+    assertEquals(FlinkRunner.class, BeamOptions.of("Flink", List.of()).getRunner());
+    assertTrue(BeamOptions.isFlink("org.apache.beam.runners.flink.FlinkRunner"));
+    assertFalse(BeamOptions.isFlink("DirectRunner"));
   }
 }
