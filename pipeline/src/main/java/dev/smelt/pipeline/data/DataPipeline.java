@@ -1,5 +1,9 @@
 package dev.smelt.pipeline.data;
 
+import dev.smelt.pipeline.beam.BeamCounters;
+import dev.smelt.pipeline.beam.BeamCounters.Value;
+import dev.smelt.pipeline.beam.BeamOptions;
+import dev.smelt.pipeline.beam.BeamRun;
 import dev.smelt.pipeline.clean.CleanText;
 import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
 import dev.smelt.pipeline.doc.Doc;
@@ -14,9 +18,6 @@ import dev.smelt.pipeline.pii.RedactRejects;
 import dev.smelt.pipeline.parts.ShardedParquetWrite;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.StageOutput;
 import dev.smelt.pipeline.read.ReadCorpus;
@@ -27,19 +28,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.apache.beam.runners.direct.DirectOptions;
-import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PDone;
-import org.joda.time.Duration;
 
 /**
  * The data stage: read → clean → the filters of {@link DataPipelineSpec#filters()} in that order
@@ -130,20 +127,15 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
   public static DataStats run(DataPipelineSpec spec, Consumer<DataProgress> onProgress) {
     long start = System.nanoTime();
     DataPipeline data = of(spec);
-    Pipeline pipeline = Pipeline.create(options(spec));
+    PipelineOptions options = BeamOptions.of(spec.runner(), spec.pipelineArgs());
+    Pipeline pipeline = Pipeline.create(options);
     pipeline.apply(data);
     clearOldParts(data.dataDir);
 
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = null;
-    while (state == null || !state.isTerminal()) {
-      state = result.waitUntilFinish(Duration.standardSeconds(1));
-      onProgress.accept(data.progress(FunnelTotals.of(result.metrics(), false), start));
-    }
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the data pipeline ended " + state + ", not DONE");
-    }
-    DataStats stats = FunnelTotals.of(result.metrics(), true).stats(data.stages, secondsSince(start));
+    PipelineResult result = BeamRun.run(pipeline, options, metrics -> onProgress.accept(data.progress(
+        FunnelTotals.of(metrics, Value.ATTEMPTED), metrics != BeamRun.NO_METRICS_YET, start)));
+    DataStats stats =
+        FunnelTotals.of(result.metrics(), Value.COMMITTED).stats(data.stages, secondsSince(start));
     if (stats.read() != stats.kept() + stats.rejected()) {
       throw new IllegalStateException(
           "funnel does not add up: read " + stats.read() + " != kept " + stats.kept()
@@ -151,12 +143,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     }
     removeWriteLeftovers(data.dataDir);
     StatsJson.write(stats, data.dataDir);
-    Map<String, Long> bias = biasCounters(result);
+    Map<String, Long> bias =
+        BeamCounters.inNamespace(result.metrics(), CountIdentityTerms.NAMESPACE, Value.COMMITTED);
     BiasReport.of(name -> bias.getOrDefault(name, 0L)).write(data.dataDir);
     return stats;
   }
 
-  private DataProgress progress(FunnelTotals totals, long start) {
+  private DataProgress progress(FunnelTotals totals, boolean counting, long start) {
     long rejected =
         totals.rejects(stages).stream().mapToLong(StageReasonCount::documents).sum();
     return new DataProgress(
@@ -164,28 +157,8 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
         filesTotal(),
         totals.get(FunnelCounters.inDocs(ReadCorpus.STAGE)),
         rejected,
-        secondsSince(start));
-  }
-
-  private static PipelineOptions options(DataPipelineSpec spec) {
-    List<String> args = new ArrayList<>();
-    args.add("--runner=" + spec.runner());
-    args.addAll(spec.pipelineArgs());
-    PipelineOptions options =
-        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
-    if (options.getRunner() == DirectRunner.class
-        && spec.pipelineArgs().stream().noneMatch(a -> a.startsWith("--blockOnRun"))) {
-      // The direct runner would otherwise block in run(), and progress could not be polled.
-      options.as(DirectOptions.class).setBlockOnRun(false);
-    }
-    if (options.getRunner() == DirectRunner.class
-        && spec.pipelineArgs().stream().noneMatch(a -> a.startsWith("--enforceImmutability"))) {
-      // Its per-bundle check walks the whole graph: with one bundle per key after each shuffle,
-      // the grouping stages (fuzzy_dedup's rounds) spent most of their time there. Tests of
-      // single transforms keep the check (TestPipeline).
-      options.as(DirectOptions.class).setEnforceImmutability(false);
-    }
-    return options;
+        secondsSince(start),
+        counting);
   }
 
   /** Old part files would otherwise mix with this run's, if the shard count changed. */
@@ -207,22 +180,6 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
 
   private static final List<String> FOLDERS =
       List.of(CleanDocs.FOLDER, RejectedDocs.FOLDER, TaggedDocs.FOLDER);
-
-  /** The bias counters by name (committed where the runner has them). */
-  private static Map<String, Long> biasCounters(PipelineResult result) {
-    Map<String, Long> out = new java.util.HashMap<>();
-    for (MetricResult<Long> c : result.metrics().queryMetrics(MetricsFilter.builder()
-        .addNameFilter(MetricNameFilter.inNamespace(CountIdentityTerms.NAMESPACE)).build()).getCounters()) {
-      long v;
-      try {
-        v = c.getCommitted();
-      } catch (UnsupportedOperationException noCommitted) {
-        v = c.getAttempted();
-      }
-      out.merge(c.getName().getName(), v, Long::sum);
-    }
-    return out;
-  }
 
   private static double secondsSince(long start) {
     return (System.nanoTime() - start) / 1e9;

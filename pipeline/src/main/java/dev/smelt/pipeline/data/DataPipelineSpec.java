@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.data;
 
+import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.read.ReaderOptions;
 import java.nio.file.Path;
@@ -39,12 +40,7 @@ public record DataPipelineSpec(
     if (runner == null || runner.isBlank()) {
       throw new IllegalArgumentException("no Beam runner given: use e.g. \"DirectRunner\"");
     }
-    for (String arg : pipelineArgs) {
-      if (!arg.startsWith("--")) {
-        throw new IllegalArgumentException(
-            "Beam option '" + arg + "' must look like --flag=value");
-      }
-    }
+    BeamOptions.checkShape(pipelineArgs);
   }
 
   /** A spec without evaluation texts: "decontaminate", if named, then removes nothing. */

@@ -9,6 +9,16 @@ package dev.smelt.pipeline.data;
  * @param documentsRead documents and read rejects produced so far
  * @param rejected documents rejected so far, by any stage
  * @param seconds time since the run started
+ * @param counting whether the runner shows its counters while it runs; when not (Flink, whose
+ *     attached run hands back metrics only at the end) the counts stay 0 until the job ends
  */
 public record DataProgress(
-    long filesRead, long filesTotal, long documentsRead, long rejected, double seconds) {}
+    long filesRead, long filesTotal, long documentsRead, long rejected, double seconds,
+    boolean counting) {
+
+  /** Progress with live counts. */
+  public DataProgress(long filesRead, long filesTotal, long documentsRead, long rejected,
+      double seconds) {
+    this(filesRead, filesTotal, documentsRead, rejected, seconds, true);
+  }
+}

@@ -3,15 +3,12 @@ package dev.smelt.pipeline.data;
 import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.language.LanguageCount;
+import dev.smelt.pipeline.beam.BeamCounters;
+import dev.smelt.pipeline.beam.BeamCounters.Value;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.metrics.MetricQueryResults;
-import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricResults;
-import org.apache.beam.sdk.metrics.MetricsFilter;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
 
 /** Turns the funnel's counters (see {@link FunnelCounters}) into {@link DataStats}. */
 final class FunnelTotals {
@@ -21,33 +18,9 @@ final class FunnelTotals {
     this.counters = Map.copyOf(counters);
   }
 
-  /**
-   * Reads the funnel counters of a pipeline. {@code committed} asks for the exact values of
-   * finished work where the runner has them, and falls back to attempted where it does not.
-   */
-  static FunnelTotals of(MetricResults metrics, boolean committed) {
-    MetricQueryResults results =
-        metrics.queryMetrics(
-            MetricsFilter.builder()
-                .addNameFilter(MetricNameFilter.inNamespace(FunnelCounters.NAMESPACE))
-                .build());
-    Map<String, Long> counters = new HashMap<>();
-    for (MetricResult<Long> counter : results.getCounters()) {
-      // One counter name can be reported by several steps; together they are the count.
-      counters.merge(counter.getName().getName(), value(counter, committed), Long::sum);
-    }
-    return new FunnelTotals(counters);
-  }
-
-  private static long value(MetricResult<Long> counter, boolean committed) {
-    if (committed) {
-      try {
-        return counter.getCommitted();
-      } catch (UnsupportedOperationException runnerHasNoCommittedMetrics) {
-        // fall through
-      }
-    }
-    return counter.getAttempted();
+  /** Reads the funnel counters of a pipeline: committed for the final funnel, attempted while running. */
+  static FunnelTotals of(MetricResults metrics, Value value) {
+    return new FunnelTotals(BeamCounters.inNamespace(metrics, FunnelCounters.NAMESPACE, value));
   }
 
   long get(String name) {

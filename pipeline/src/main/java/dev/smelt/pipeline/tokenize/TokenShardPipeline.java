@@ -1,5 +1,9 @@
 package dev.smelt.pipeline.tokenize;
 
+import dev.smelt.pipeline.beam.BeamCounters;
+import dev.smelt.pipeline.beam.BeamCounters.Value;
+import dev.smelt.pipeline.beam.BeamOptions;
+import dev.smelt.pipeline.beam.BeamRun;
 import dev.smelt.pipeline.doc.DocSchemas;
 import dev.smelt.pipeline.parts.PartFiles;
 import java.io.IOException;
@@ -7,18 +11,13 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
-import org.apache.beam.sdk.metrics.MetricNameFilter;
-import org.apache.beam.sdk.metrics.MetricResult;
-import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.apache.beam.sdk.metrics.MetricResults;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 
@@ -50,7 +49,8 @@ public final class TokenShardPipeline {
     Path shards = PartFiles.clear(spec.dataDir().resolve("shards"));
     Path val = PartFiles.clear(spec.dataDir().resolve("val"));
 
-    Pipeline pipeline = Pipeline.create(options(spec));
+    PipelineOptions options = BeamOptions.of(runner(spec), spec.pipelineArgs());
+    Pipeline pipeline = Pipeline.create(options);
     PCollection<GenericRecord> cleanDocs = pipeline
         .apply("MatchCleanFiles", FileIO.match().filepattern(clean.toAbsolutePath() + "/*.parquet"))
         .apply("OpenCleanFiles", FileIO.readMatches())
@@ -59,27 +59,14 @@ public final class TokenShardPipeline {
     tokenized.get(Tokenize.TRAIN).apply("WriteTrainShards", WriteTokenShards.to(shards, WriteTokenShards.TRAIN_SHARDS));
     tokenized.get(Tokenize.VAL).apply("WriteValShards", WriteTokenShards.to(val, WriteTokenShards.VAL_SHARDS));
 
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("tokenize pipeline ended " + state + ", not DONE");
-    }
+    MetricResults metrics = BeamRun.run(pipeline, options, running -> {}).metrics();
     return new TokenShardStats(
-        counter(result, "train_docs"), counter(result, "train_tokens"),
-        counter(result, "val_docs"), counter(result, "val_tokens"));
+        counter(metrics, "train_docs"), counter(metrics, "train_tokens"),
+        counter(metrics, "val_docs"), counter(metrics, "val_tokens"));
   }
 
-  private static PipelineOptions options(TokenShardSpec spec) {
-    List<String> args = new ArrayList<>(spec.pipelineArgs() == null ? List.of() : spec.pipelineArgs());
-    String runner = spec.runner() == null || spec.runner().isBlank() ? "DirectRunner" : spec.runner();
-    if (args.stream().noneMatch(a -> a.startsWith("--runner="))) {
-      args.add("--runner=" + runner);
-    }
-    try {
-      return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).withValidation().create();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Beam options " + args + " are not usable: " + e.getMessage(), e);
-    }
+  private static String runner(TokenShardSpec spec) {
+    return spec.runner() == null || spec.runner().isBlank() ? "DirectRunner" : spec.runner();
   }
 
   private static boolean hasParquet(Path dir) throws IOException {
@@ -91,14 +78,7 @@ public final class TokenShardPipeline {
     }
   }
 
-  private static long counter(PipelineResult result, String name) {
-    long total = 0;
-    for (MetricResult<Long> c : result.metrics()
-        .queryMetrics(MetricsFilter.builder()
-            .addNameFilter(MetricNameFilter.named(Tokenize.METRICS_NAMESPACE, name)).build())
-        .getCounters()) {
-      total += c.getAttempted();
-    }
-    return total;
+  private static long counter(MetricResults metrics, String name) {
+    return BeamCounters.named(metrics, Tokenize.METRICS_NAMESPACE, name, Value.COMMITTED);
   }
 }
