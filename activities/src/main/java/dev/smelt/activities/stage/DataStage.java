@@ -40,10 +40,16 @@ public final class DataStage {
     DataPipelineSpec spec = new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
         d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
         filterSettings(d.filterSettings()),
-        ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks()));
+        readers(d));
     return DataPipeline.run(
         d.filters().contains(DecontaminateFilter.STAGE) ? spec.withEvalSets(evalSets(c)) : spec,
         onProgress);
+  }
+
+  private static ReaderOptions readers(DataConfig d) {
+    ReaderOptions readers =
+        ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks());
+    return d.textSplitBytes() > 0 ? readers.withTextSplitBytes(d.textSplitBytes()) : readers;
   }
 
   private static List<EvalSet> evalSets(RunConfig c) {
