@@ -16,7 +16,8 @@ import java.util.List;
  * stage removes overlaps with them and the evaluation checks them, from this one definition.
  *
  * <p>Held-out documents and the cloze items cut from them are not here: they are documents of the
- * corpus itself, split off after the data stage by a hash of doc_id, so the filters cannot see them.
+ * corpus itself, chosen by a hash of doc_id; the decontaminate stage finds them among the documents
+ * it sees ({@code Decontaminate}) and removes the train documents that overlap them.
  */
 public final class EvalSets {
   public static final String OOD = "ood";

@@ -29,7 +29,8 @@ public final class DataStage {
 
   /**
    * Runs the Beam data pipeline of the run config's {@code data} section into {@code dataDir};
-   * the "decontaminate" stage, if named, removes overlaps with the run's {@link EvalSets}.
+   * the "decontaminate" stage, if named, removes overlaps with the run's {@link EvalSets} and, from
+   * the documents that will train, with the held-out ones ({@code data.valFraction}).
    *
    * @param pipelineArgs extra Beam options ({@code --flag=value}), e.g. for another runner
    * @throws UncheckedIOException if finetune.inputs or eval.oodInputs cannot be read
@@ -41,9 +42,8 @@ public final class DataStage {
         d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
         filterSettings(d.filterSettings()),
         readers(d));
-    return DataPipeline.run(
-        d.filters().contains(DecontaminateFilter.STAGE) ? spec.withEvalSets(evalSets(c)) : spec,
-        onProgress);
+    return DataPipeline.run(d.filters().contains(DecontaminateFilter.STAGE)
+        ? spec.withEvalSets(evalSets(c)).withValFraction(d.valFraction()) : spec, onProgress);
   }
 
   private static ReaderOptions readers(DataConfig d) {
