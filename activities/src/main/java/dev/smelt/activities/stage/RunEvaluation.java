@@ -22,7 +22,6 @@ import dev.smelt.activities.finetune.LabelledTexts;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.run.RunFolder;
-import dev.smelt.pipeline.decontaminate.Decontaminate;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.config.FinetuneConfig;
@@ -172,9 +171,7 @@ public final class RunEvaluation {
       throws IOException {
     List<String> train = ShardData.train(run).stream().map(ids -> tokenizer.decode(ids, true))
         .toList();
-    List<EvalSet> sets = new ArrayList<>();
-    sets.add(new EvalSet(Decontaminate.HELD_OUT, false, valTexts));
-    sets.add(new EvalSet("cloze", false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
+    List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
     sets.addAll(EvalSets.beforeSplit(c, split));
     return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);
   }
