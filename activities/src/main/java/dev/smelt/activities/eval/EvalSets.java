@@ -2,6 +2,7 @@ package dev.smelt.activities.eval;
 
 import dev.smelt.activities.finetune.LabelledText;
 import dev.smelt.activities.finetune.LabelledTexts;
+import dev.smelt.pipeline.decontaminate.Decontaminate;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.workflows.config.RunConfig;
 import java.io.IOException;
@@ -16,11 +17,13 @@ import java.util.List;
  * stage removes overlaps with them and the evaluation checks them, from this one definition.
  *
  * <p>Held-out documents and the cloze items cut from them are not here: they are documents of the
- * corpus itself, split off after the data stage by a hash of doc_id, so the filters cannot see them.
+ * corpus itself, chosen by a hash of doc_id; the decontaminate stage finds them among the documents
+ * it sees ({@code Decontaminate}) and removes the train documents that overlap them.
  */
 public final class EvalSets {
   public static final String OOD = "ood";
   public static final String BIAS_PROBES = "bias_probes";
+  public static final String CLOZE = "cloze";
 
   private EvalSets() {}
 
@@ -37,6 +40,16 @@ public final class EvalSets {
         new EvalSet(testSet(c), true, split.test().stream().map(LabelledText::text).toList()),
         new EvalSet(OOD, false, oodTexts(c, split)),
         new EvalSet(BIAS_PROBES, true, BiasProbe.templates().sentences()));
+  }
+
+  /**
+   * The evaluation texts cut from the corpus itself: the held-out documents and the cloze items
+   * made from them, matched on whole-document n-grams like the held-out set the data stage used.
+   */
+  public static List<EvalSet> afterSplit(List<String> heldOutTexts, List<Cloze.Item> cloze) {
+    return List.of(
+        new EvalSet(Decontaminate.HELD_OUT, false, heldOutTexts),
+        new EvalSet(CLOZE, false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
   }
 
   /** The name of the fine-tuning test split, e.g. "sentiment_test". */

@@ -29,7 +29,8 @@ public final class DataStage {
 
   /**
    * Runs the Beam data pipeline of the run config's {@code data} section into {@code dataDir};
-   * the "decontaminate" stage, if named, removes overlaps with the run's {@link EvalSets}.
+   * the "decontaminate" stage, if named, removes overlaps with the run's {@link EvalSets} and, from
+   * the documents that will train, with the held-out ones ({@code data.valFraction}).
    *
    * @param pipelineArgs extra Beam options ({@code --flag=value}), e.g. for another runner
    * @throws UncheckedIOException if finetune.inputs or eval.oodInputs cannot be read
@@ -40,10 +41,15 @@ public final class DataStage {
     DataPipelineSpec spec = new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
         d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
         filterSettings(d.filterSettings()),
-        ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks()));
-    return DataPipeline.run(
-        d.filters().contains(DecontaminateFilter.STAGE) ? spec.withEvalSets(evalSets(c)) : spec,
-        onProgress);
+        readers(d));
+    return DataPipeline.run(d.filters().contains(DecontaminateFilter.STAGE)
+        ? spec.withEvalSets(evalSets(c)).withValFraction(d.valFraction()) : spec, onProgress);
+  }
+
+  private static ReaderOptions readers(DataConfig d) {
+    ReaderOptions readers =
+        ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks());
+    return d.textSplitBytes() > 0 ? readers.withTextSplitBytes(d.textSplitBytes()) : readers;
   }
 
   private static List<EvalSet> evalSets(RunConfig c) {

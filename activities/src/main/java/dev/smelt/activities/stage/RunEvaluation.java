@@ -171,9 +171,7 @@ public final class RunEvaluation {
       throws IOException {
     List<String> train = ShardData.train(run).stream().map(ids -> tokenizer.decode(ids, true))
         .toList();
-    List<EvalSet> sets = new ArrayList<>();
-    sets.add(new EvalSet("heldout_docs", false, valTexts));
-    sets.add(new EvalSet("cloze", false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
+    List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
     sets.addAll(EvalSets.beforeSplit(c, split));
     return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);
   }

@@ -3,6 +3,7 @@ package dev.smelt.activities.stage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.activities.eval.Cloze;
 import dev.smelt.activities.eval.EvalSets;
 import dev.smelt.activities.eval.NgramOverlap;
 import dev.smelt.activities.finetune.LabelledTexts;
@@ -13,6 +14,7 @@ import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.pipeline.tokenize.SplitByHash;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.config.EvalConfig;
 import dev.smelt.workflows.config.FilterSettings;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +88,62 @@ class DataStageDecontaminationTest {
     assertTrue(kept.stream().anyMatch(t -> t.contains("the drainage. ")), "the 12-word overlap is kept");
   }
 
+  @Test
+  void dropsTrainDocumentsOverlappingHeldOutOnesSoTheHeldOutAndClozeChecksReportZero()
+      throws IOException {
+    SplitByHash half = new SplitByHash(0.5);
+    String story = "The old mill by the river turned slowly through the long cold winter nights while "
+        + "the miller slept. He dreamed of summer fields and golden wheat under a wide blue sky. ";
+    Map<String, String> corpus = new TreeMap<>(Map.of(
+        id("val", true), story + PROSE,
+        id("thirteen", false),
+            "Someone said the old mill by the river turned slowly through the long cold winter, or so.",
+        id("twelve", false),
+            "Someone said the old mill by the river turned slowly through the long cold, or so.",
+        id("other", false), "A note on apples, pears and plums sold at the autumn market of a small town."));
+    Files.writeString(tmp.resolve("corpus.jsonl"), corpus.entrySet().stream()
+        .map(e -> "{\"id\":\"" + e.getKey() + "\",\"text\":\"" + e.getValue() + "\"}")
+        .collect(Collectors.joining("\n")) + "\n");
+
+    RunConfig c = config(0.5);
+    List<Contamination> before = heldOutOverlap(corpus, half);
+    DataStats stats = DataStage.run(c, tmp.resolve("data"), List.of(), p -> {});
+    Map<String, String> kept = CleanDocs.read(tmp.resolve("data")).stream()
+        .collect(Collectors.toMap(Doc::docId, Doc::text));
+    List<Contamination> after = heldOutOverlap(kept, half);
+
+    // Cloze contexts run from the document's start, so every item holds the shared sentence.
+    assertEquals(List.of(1, 3), before.stream().map(Contamination::contaminated).toList(), before.toString());
+    assertEquals(List.of(0, 0), after.stream().map(Contamination::contaminated).toList(), after.toString());
+    assertEquals(List.of("heldout_docs", "cloze"), after.stream().map(Contamination::set).toList());
+    assertEquals(1, stats.rejectedFor("decontaminate", RejectReason.CONTAMINATED));
+    assertEquals(stats.read(), stats.kept() + stats.rejected());
+    Rejected dropped = RejectedDocs.read(tmp.resolve("data")).get(0);
+    assertEquals(id("thirteen", false), dropped.doc().docId());
+    assertTrue(dropped.detail().endsWith("with heldout_docs"), dropped.detail());
+    assertTrue(kept.containsKey(id("twelve", false)), "12 shared words are kept");
+  }
+
+  /** The first id prefix-N that a half split holds out (or trains on). */
+  private static String id(String prefix, boolean heldOut) {
+    SplitByHash half = new SplitByHash(0.5);
+    return IntStream.range(0, 1000).mapToObj(i -> prefix + "-" + i)
+        .filter(id -> half.isValidation(id) == heldOut).findFirst().orElseThrow();
+  }
+
+  /** The evaluation's check of held-out documents and cloze items against the train documents. */
+  private static List<Contamination> heldOutOverlap(Map<String, String> docs, SplitByHash split) {
+    List<String> val = new ArrayList<>();
+    List<String> train = new ArrayList<>();
+    docs.forEach((id, text) -> (split.isValidation(id) ? val : train).add(text));
+    return NgramOverlap.check(train, 13, EvalSets.afterSplit(val, Cloze.items(val, 200)));
+  }
+
   private RunConfig config() throws IOException {
+    return config(0.05);
+  }
+
+  private RunConfig config(double valFraction) throws IOException {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < REVIEWS.size(); i++) {
       lines.add("{\"text\":\"" + REVIEWS.get(i) + "\",\"label\":" + (i % 2) + "}");
@@ -95,7 +153,7 @@ class DataStageDecontaminationTest {
     FilterSettings filters = new FilterSettings(null, null, null, null, null, null, null, null, null,
         new FilterSettings.Decontaminate(13, "drop", 1e-6));
     DataConfig data = new DataConfig(List.of(tmp.resolve("corpus.jsonl").toString()), 0, 1_000_000,
-        0.05, "DirectRunner", List.of("jsonl"), List.of("decontaminate"), filters, false);
+        valFraction, "DirectRunner", List.of("jsonl"), List.of("decontaminate"), filters, false);
     FinetuneConfig ft = new FinetuneConfig("sentiment", List.of(tmp.resolve("ft.jsonl").toString()),
         1, 1, 0.1, 0, 0, 64, 0.5, List.of(), 0);
     EvalConfig eval = new EvalConfig(0, 100, 0, 13, List.of(tmp.resolve("ood.txt").toString()));

@@ -3,6 +3,7 @@ package dev.smelt.infra.config;
 import dev.smelt.activities.eval.BiasProbe;
 import dev.smelt.activities.model.ModelPresets;
 import dev.smelt.pipeline.read.FormatReaders;
+import dev.smelt.pipeline.read.ReaderOptions;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.ModelConfig;
@@ -65,6 +66,10 @@ final class ConfigValidator {
         && FormatReaders.NAMES.containsAll(d.readers())
         && d.readers().stream().distinct().count() == d.readers().size(), "data.readers",
         "must list readers from " + String.join(", ", FormatReaders.NAMES) + ", each once");
+    require(d.textSplitBytes() >= ReaderOptions.MIN_TEXT_SPLIT_BYTES
+        && d.textSplitBytes() <= ReaderOptions.DEFAULT_MAX_DOC_BYTES, "data.textSplitBytes",
+        "must be from " + ReaderOptions.MIN_TEXT_SPLIT_BYTES + " to " + ReaderOptions.DEFAULT_MAX_DOC_BYTES
+            + " (the largest document read)");
     FilterSettingsValidator.validate(d.filters(), d.filterSettings());
   }
 

@@ -128,6 +128,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void textSplitSizeDefaultsToOneMebibyteAndATinyOneIsNamed() throws IOException {
+    assertEquals(1 << 20, ConfigLoader.load(write(MINIMAL)).data().textSplitBytes());
+    Path f = write("data:\n  inputs: [corpus.txt]\n  textSplitBytes: 8\nfinetune:\n  inputs: [corpus.txt]\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));
+    assertTrue(e.getMessage().contains("key 'data.textSplitBytes' must be from 16"), e.getMessage());
+  }
+
+  @Test
   void headsMustDivideWidth() throws IOException {
     Path f = write(MINIMAL + "model:\n  preset: custom\n  heads: 3\n  dModel: 128\n");
     ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(f));

@@ -20,11 +20,13 @@ import java.util.Objects;
  * @param settings every filter's thresholds
  * @param readers which readers run and how (null: every reader, default limits)
  * @param evalSets the run's evaluation texts the "decontaminate" stage removes overlaps with
+ * @param valFraction the share of documents the token shards hold out by a hash of doc_id
+ *     ({@code data.valFraction}); "decontaminate" removes train documents overlapping them (0: none)
  */
 public record DataPipelineSpec(
     List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
     List<String> pipelineArgs, List<String> filters, FilterSettings settings,
-    ReaderOptions readers, List<EvalSet> evalSets) {
+    ReaderOptions readers, List<EvalSet> evalSets, double valFraction) {
 
   public DataPipelineSpec {
     evalSets = evalSets == null ? List.of() : List.copyOf(evalSets);
@@ -41,6 +43,15 @@ public record DataPipelineSpec(
       throw new IllegalArgumentException("no Beam runner given: use e.g. \"DirectRunner\"");
     }
     BeamOptions.checkShape(pipelineArgs);
+  }
+
+  /** A spec without a held-out split. */
+  public DataPipelineSpec(
+      List<Path> inputs, Path dataDir, int minChars, int maxChars, String runner,
+      List<String> pipelineArgs, List<String> filters, FilterSettings settings,
+      ReaderOptions readers, List<EvalSet> evalSets) {
+    this(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters, settings, readers,
+        evalSets, 0);
   }
 
   /** A spec without evaluation texts: "decontaminate", if named, then removes nothing. */
@@ -61,12 +72,18 @@ public record DataPipelineSpec(
   /** This spec with another filter chain and settings. */
   public DataPipelineSpec withFilters(List<String> filters, FilterSettings settings) {
     return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters,
-        settings, readers, evalSets);
+        settings, readers, evalSets, valFraction);
   }
 
   /** This spec with the run's evaluation texts, for the "decontaminate" stage. */
   public DataPipelineSpec withEvalSets(List<EvalSet> sets) {
     return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters,
-        settings, readers, sets);
+        settings, readers, sets, valFraction);
+  }
+
+  /** This spec with the run's held-out share, for the "decontaminate" stage. */
+  public DataPipelineSpec withValFraction(double fraction) {
+    return new DataPipelineSpec(inputs, dataDir, minChars, maxChars, runner, pipelineArgs, filters,
+        settings, readers, evalSets, fraction);
   }
 }

@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.data;
 
 import dev.smelt.pipeline.copyright.CopyrightFilter;
+import dev.smelt.pipeline.decontaminate.Decontaminate;
 import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
 import dev.smelt.pipeline.dedup.ExactDedup;
 import dev.smelt.pipeline.dedup.minhash.FuzzyDedup;
@@ -16,6 +17,7 @@ import dev.smelt.pipeline.quality.C4Filter;
 import dev.smelt.pipeline.quality.FineWebFilter;
 import dev.smelt.pipeline.quality.GopherQualityFilter;
 import dev.smelt.pipeline.quality.GopherRepetitionFilter;
+import dev.smelt.pipeline.tokenize.SplitByHash;
 import dev.smelt.pipeline.toxicity.ToxicityFilter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +31,7 @@ import org.apache.beam.sdk.values.PCollection;
 /**
  * The registry of the data chain: every stage a run config may name in {@code data.filters}, each
  * a factory from the spec to a transform from documents to a {@link StageOutput}. A per-document
- * filter and a grouping stage (exact dedup, MinHash dedup) are entries alike.
+ * filter and a grouping stage (exact dedup, MinHash dedup, decontamination) are entries alike.
  */
 public final class FilterChain {
   /** One stage of the chain, built from the run's spec (settings, length bounds, data folder). */
@@ -56,9 +58,11 @@ public final class FilterChain {
     stage(ExactDedup.STAGE, s -> new ExactDedup());
     stage(FuzzyDedup.STAGE,
         s -> FuzzyDedup.of(s.settings().fuzzyDedup()).withReportIn(s.dataDir()));
-    // Last: documents sharing an n-gram with the run's evaluation texts (built once, here).
-    filter(DecontaminateFilter.STAGE,
-        s -> DecontaminateFilter.of(s.settings().decontaminate(), s.evalSets()));
+    // Last: documents sharing an n-gram with the run's evaluation texts (built once, here) or,
+    // for a train document, with a held-out one (gathered in the stage).
+    stage(DecontaminateFilter.STAGE, s -> Decontaminate.of(
+        DecontaminateFilter.of(s.settings().decontaminate(), s.evalSets()))
+        .withHeldOut(new SplitByHash(s.valFraction())));
   }
 
   /** Every stage name, in the order of the default chain where they are in it. */

@@ -76,11 +76,11 @@ public final class DecontaminateFilter implements DocFilter {
   /** One evaluation set's n-grams. */
   private record Index(String name, int n, NgramSet ngrams) implements Serializable {}
 
-  private final Policy policy;
+  private final Settings settings;
   private final List<Index> indexes;
 
-  private DecontaminateFilter(Policy policy, List<Index> indexes) {
-    this.policy = policy;
+  private DecontaminateFilter(Settings settings, List<Index> indexes) {
+    this.settings = settings;
     this.indexes = indexes;
   }
 
@@ -91,11 +91,29 @@ public final class DecontaminateFilter implements DocFilter {
       int n = set.n(s.ngram());
       indexes.add(new Index(set.name(), n, NgramSet.of(set.texts(), n, s.falsePositiveRate())));
     }
-    return new DecontaminateFilter(s.policy(), List.copyOf(indexes));
+    return new DecontaminateFilter(s, List.copyOf(indexes));
+  }
+
+  public Settings settings() {
+    return settings;
   }
 
   @Override
   public Decision decide(Doc doc) {
+    return decide(doc, indexes);
+  }
+
+  /**
+   * As {@link #decide}, and also against {@code documents}: the n-grams (at the full
+   * {@link Settings#ngram}) of a set of whole documents, such as the run's held-out ones.
+   */
+  public Decision decideAlsoAgainst(Doc doc, String setName, NgramSet documents) {
+    List<Index> all = new ArrayList<>(indexes);
+    all.add(new Index(setName, settings.ngram(), documents));
+    return decide(doc, all);
+  }
+
+  private Decision decide(Doc doc, List<Index> indexes) {
     List<String> words = Shingles.words(doc.text());
     Map<Integer, long[]> hashesByN = new HashMap<>();
     for (Index index : indexes) {
@@ -104,7 +122,7 @@ public final class DecontaminateFilter implements DocFilter {
         if (index.ngrams().contains(hashes[i])) {
           String detail = "shares the " + index.n() + "-gram '"
               + String.join(" ", words.subList(i, i + index.n())) + "' with " + index.name();
-          return policy == Policy.DROP
+          return settings.policy() == Policy.DROP
               ? Decision.reject(RejectReason.CONTAMINATED, detail)
               : Decision.tag(Map.of(RejectReason.CONTAMINATED, detail));
         }

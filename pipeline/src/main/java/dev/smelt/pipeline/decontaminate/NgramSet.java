@@ -36,7 +36,7 @@ public interface NgramSet extends Serializable {
     if (count > exactLimit) {
       NgramBloom bloom = NgramBloom.sized(count, falsePositiveRate);
       for (String t : texts) {
-        for (long h : Shingles.hashes(Shingles.words(t), n)) {
+        for (long h : hashes(t, n)) {
           bloom.add(h);
         }
       }
@@ -45,11 +45,22 @@ public interface NgramSet extends Serializable {
     long[] all = new long[(int) count];
     int at = 0;
     for (String t : texts) {
-      long[] h = Shingles.hashes(Shingles.words(t), n);
+      long[] h = hashes(t, n);
       System.arraycopy(h, 0, all, at, h.length);
       at += h.length;
     }
     return SortedNgrams.of(all);
+  }
+
+  /** The set of these n-gram hashes (duplicates allowed): exact up to {@link #EXACT_LIMIT} distinct. */
+  static NgramSet ofHashes(long[] hashes, double falsePositiveRate) {
+    SortedNgrams exact = SortedNgrams.of(hashes);
+    return exact.size() > EXACT_LIMIT ? NgramBloom.of(exact.sorted, falsePositiveRate) : exact;
+  }
+
+  /** The word n-gram hashes of one text, in order: what every set here is made of. */
+  static long[] hashes(String text, int n) {
+    return Shingles.hashes(Shingles.words(text), n);
   }
 
   /** An exact set: sorted distinct hashes, binary search. */

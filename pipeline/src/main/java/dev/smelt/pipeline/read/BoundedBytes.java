@@ -5,6 +5,7 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Map;
 
 /** The bytes of one document, read up to a limit so that a huge one is never held whole. */
 record BoundedBytes(byte[] bytes, int limit, boolean tooLong) {
@@ -32,9 +33,21 @@ record BoundedBytes(byte[] bytes, int limit, boolean tooLong) {
    * or rejects with why not.
    */
   DocDecision decide(Doc raw, String declaredCharset) {
+    return decide(raw, declaredCharset, false);
+  }
+
+  /**
+   * As {@link #decide(Doc, String)}; {@code declaredIsGuess}: the declared charset was itself
+   * detected (from a file's head), so text decoded with it counts as a guess too.
+   */
+  DocDecision decide(Doc raw, String declaredCharset, boolean declaredIsGuess) {
     TextDecoding.Result result = TextDecoding.decode(bytes, bytes.length, declaredCharset);
     if (result instanceof TextDecoding.Decoded decoded) {
-      return ReadRewrites.kept(new Doc(raw.docId(), raw.source(), decoded.text()), decoded.rewrites());
+      Map<RejectReason, Integer> edits = decoded.rewrites();
+      if (declaredIsGuess && decoded.charset().equals(declaredCharset)) {
+        edits.put(RejectReason.CHARSET_GUESSED, 1);
+      }
+      return ReadRewrites.kept(new Doc(raw.docId(), raw.source(), decoded.text()), edits);
     }
     TextDecoding.Failed failed = (TextDecoding.Failed) result;
     return DocDecision.reject(raw, failed.reason(), failed.detail());

@@ -56,7 +56,7 @@ public final class FormatReaders {
     int max = options.maxDocBytes();
     return switch (name) {
       case JsonlReader.NAME -> new JsonlReader(max);
-      case PlainTextReader.NAME -> new PlainTextReader(max);
+      case PlainTextReader.NAME -> new PlainTextReader(max, options.textSplitBytes());
       case ParquetReader.NAME -> new ParquetReader(options.parquetColumns(), max);
       case HtmlReader.NAME -> new HtmlReader(max);
       case MailReader.NAME -> new MailReader(max);

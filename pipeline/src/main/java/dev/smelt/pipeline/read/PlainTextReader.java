@@ -2,23 +2,36 @@ package dev.smelt.pipeline.read;
 
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
+import dev.smelt.pipeline.filter.RejectReason;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Plain text and Markdown: the whole file is one document, its id the file's relative path. A
- * file that is not UTF-8 is decoded with its detected charset when detection is confident (a
- * Latin-1 or Windows-1252 file becomes a document), and rejected with the reason otherwise.
+ * Plain text and Markdown. A file of at most {@code splitBytes} is one document, its id the file's
+ * relative path. A larger one is read as a stream of pieces ({@link TextPieces}: cut at empty lines
+ * near every {@code splitBytes}, never mid-line), each a document with id {@code <path>#NNNNNN}
+ * (the piece's mark: ids sort in file order), emitted as it completes, so a 5 GB file is never held.
+ * Pieces are decoded with the charset its head shows ({@link HeadCharset}); a piece over the
+ * largest document size (one line longer than that) is a TOO_LONG reject. A file that is not
+ * UTF-8 is decoded with its detected charset when detection is confident (a Latin-1 or
+ * Windows-1252 file becomes a document), and rejected with the reason otherwise.
  */
 public final class PlainTextReader implements FormatReader {
   public static final String NAME = "text";
 
   private final int maxFileBytes;
+  private final int splitBytes;
+  private final TextPieces pieces;
 
-  public PlainTextReader(int maxFileBytes) {
+  /** @param splitBytes files larger than this are read as pieces of about this size */
+  public PlainTextReader(int maxFileBytes, int splitBytes) {
     this.maxFileBytes = maxFileBytes;
+    this.splitBytes = splitBytes;
+    this.pieces = new TextPieces(splitBytes, maxFileBytes);
   }
 
   @Override
@@ -34,13 +47,37 @@ public final class PlainTextReader implements FormatReader {
   @Override
   public void read(CorpusFile file, InputStream content, Consumer<DocDecision> out)
       throws IOException {
-    String id = file.relativePath();
-    BoundedBytes bytes = BoundedBytes.read(content, maxFileBytes);
-    Doc raw = new Doc(id, id, bytes.lenientText());
-    if (bytes.tooLong()) {
-      out.accept(bytes.tooLongReject(raw, "file"));
+    byte[] start = content.readNBytes(splitBytes + 1);
+    if (start.length <= splitBytes) {
+      out.accept(whole(file, start));
       return;
     }
-    out.accept(bytes.decide(raw, null));
+    HeadCharset charset = HeadCharset.of(start);
+    pieces.cut(new SequenceInputStream(new ByteArrayInputStream(start), content), 0, Long.MAX_VALUE,
+        piece -> out.accept(decide(file, piece, charset)));
+  }
+
+  /** A small file: one document, as before splitting existed. */
+  private DocDecision whole(CorpusFile file, byte[] content) {
+    String id = file.relativePath();
+    BoundedBytes bytes = BoundedBytes.of(content, content.length, maxFileBytes);
+    Doc raw = new Doc(id, id, bytes.lenientText());
+    return bytes.tooLong() ? bytes.tooLongReject(raw, "file") : bytes.decide(raw, null);
+  }
+
+  private DocDecision decide(CorpusFile file, TextPieces.Piece piece, HeadCharset charset) {
+    String id = pieceId(file, piece.number());
+    BoundedBytes bytes = BoundedBytes.of(piece.bytes(), piece.length(), maxFileBytes);
+    Doc raw = new Doc(id, file.relativePath(), bytes.lenientText());
+    if (piece.tooLong()) {
+      return DocDecision.reject(raw, RejectReason.TOO_LONG,
+          "piece " + piece.number() + " of the file holds a line longer than " + maxFileBytes + " bytes");
+    }
+    return charset.decide(raw, bytes);
+  }
+
+  /** {@code <path>#NNNNNN}: six digits, so ids sort in file order up to a million pieces. */
+  static String pieceId(CorpusFile file, long number) {
+    return file.relativePath() + "#" + String.format("%06d", number);
   }
 }

@@ -17,8 +17,19 @@ import java.util.List;
  * @param filterSettings every filter's thresholds
  * @param followSymlinks whether symbolic links under an input folder are followed when their
  *     target lies inside that input (off by default; links out of the input never are)
+ * @param textSplitBytes a text file larger than this is read as pieces of about this size, cut at
+ *     empty lines (1 MiB by default; 0 in code: the reader's default)
  */
 public record DataConfig(
     List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
     List<String> readers, List<String> filters, FilterSettings filterSettings,
-    boolean followSymlinks) {}
+    boolean followSymlinks, int textSplitBytes) {
+  /** A data section with the reader's default split size. */
+  public DataConfig(
+      List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
+      List<String> readers, List<String> filters, FilterSettings filterSettings,
+      boolean followSymlinks) {
+    this(inputs, minChars, maxChars, valFraction, runner, readers, filters, filterSettings,
+        followSymlinks, 0);
+  }
+}
