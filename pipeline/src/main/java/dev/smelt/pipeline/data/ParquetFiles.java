@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -38,16 +39,26 @@ final class ParquetFiles {
   /** Every row of every part file of {@code dir}, in file order. */
   static <T> List<T> readAll(Path dir, Function<GenericRecord, T> convert) {
     List<T> rows = new ArrayList<>();
+    visit(dir, convert, rows::add);
+    return rows;
+  }
+
+  /**
+   * Hands the rows of the part files of {@code dir} to {@code visitor} one at a time, files in
+   * name order, rows in file order, until it returns false; only one row is held at a time.
+   */
+  static <T> void visit(Path dir, Function<GenericRecord, T> convert, Predicate<T> visitor) {
     for (Path part : parts(dir)) {
       try (ParquetReader<GenericRecord> reader = open(part)) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-          rows.add(convert.apply(row));
+          if (!visitor.test(convert.apply(row))) {
+            return;
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + part + ": " + e.getMessage(), e);
       }
     }
-    return rows;
   }
 
   static ParquetReader<GenericRecord> open(Path part) throws IOException {

@@ -51,12 +51,28 @@ public final class ByteLevelBpeTrainer {
     return train(texts::iterator);
   }
 
+  /** Counts every piece of {@code texts} (up to maxTrainChars, no cap on types), then merges. */
   public BpeTokenizer train(Iterable<String> texts) {
-    return merge(countPieces(texts));
+    WordCountPass pass = new WordCountPass(maxTrainChars, WordCounts.UNBOUNDED);
+    for (String text : texts) {
+      if (!pass.add(text)) {
+        break;
+      }
+    }
+    return train(pass.counts());
   }
 
-  /** How often each regex piece occurs, reading at most maxTrainChars characters. */
-  Map<String, long[]> countPieces(Iterable<String> texts) {
+  /** Runs the merges on word counts made by a {@link WordCountPass}. */
+  public BpeTokenizer train(WordCounts counts) {
+    return merge(counts.table());
+  }
+
+  BpeTokenizer trainOld(Iterable<String> texts) {
+    return merge(countPiecesOld(texts));
+  }
+
+  /** How often each regex piece occurs, reading at most maxTrainChars characters (the old path). */
+  Map<String, long[]> countPiecesOld(Iterable<String> texts) {
     Map<String, long[]> counts = new HashMap<>();
     long budget = maxTrainChars == 0 ? Long.MAX_VALUE : maxTrainChars;
     Matcher m = ByteLevel.SPLIT.matcher("");
