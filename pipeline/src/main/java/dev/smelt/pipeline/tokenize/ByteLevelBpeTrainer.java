@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
@@ -65,35 +64,6 @@ public final class ByteLevelBpeTrainer {
   /** Runs the merges on word counts made by a {@link WordCountPass}. */
   public BpeTokenizer train(WordCounts counts) {
     return merge(counts.table());
-  }
-
-  BpeTokenizer trainOld(Iterable<String> texts) {
-    return merge(countPiecesOld(texts));
-  }
-
-  /** How often each regex piece occurs, reading at most maxTrainChars characters (the old path). */
-  Map<String, long[]> countPiecesOld(Iterable<String> texts) {
-    Map<String, long[]> counts = new HashMap<>();
-    long budget = maxTrainChars == 0 ? Long.MAX_VALUE : maxTrainChars;
-    Matcher m = ByteLevel.SPLIT.matcher("");
-    for (String text : texts) {
-      if (budget <= 0) {
-        break;
-      }
-      if (text.length() > budget) {
-        int end = (int) budget;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-          end--; // never split a surrogate pair
-        }
-        text = text.substring(0, end);
-      }
-      budget -= text.length();
-      m.reset(text);
-      while (m.find()) {
-        counts.computeIfAbsent(m.group(), k -> new long[1])[0]++;
-      }
-    }
-    return counts;
   }
 
   private BpeTokenizer merge(Map<String, long[]> pieceCounts) {

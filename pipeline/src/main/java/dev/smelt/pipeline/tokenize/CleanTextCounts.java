@@ -53,13 +53,15 @@ public final class CleanTextCounts {
   }
 
   /**
-   * A hash of the part files (name and size) and the cap: a saved pass over anything else starts
+   * A hash of the part files (name, size, modification time: a data stage that ran again wrote
+   * new ones) and the cap: a saved pass over anything else starts
    * over.
    */
   static String inputs(Path dataDir, int maxWordTypes) throws IOException {
     StringBuilder key = new StringBuilder("maxWordTypes=").append(maxWordTypes);
     for (Path part : CleanDocs.parts(dataDir)) {
-      key.append('|').append(part.getFileName()).append(':').append(Files.size(part));
+      key.append('|').append(part.getFileName()).append(':').append(Files.size(part))
+          .append(':').append(Files.getLastModifiedTime(part).toMillis());
     }
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
