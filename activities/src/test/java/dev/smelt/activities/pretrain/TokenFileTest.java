@@ -74,11 +74,11 @@ class TokenFileTest {
   }
 
   @Test
-  void servesTheSameBatchesAsTheConcatenatedArrayForThreeSeeds() throws Exception {
+  void servesTheSameBatchesAsTheDocumentsInMemoryForThreeSeeds() throws Exception {
     List<int[]> docs = docsInMemory();
     try (TokenFile file = TokenFile.build(shards, dir.resolve("b/train.int32"))) {
       for (long seed : new long[] {1, 42, 1234567}) {
-        ConcatTokenBatches old = new ConcatTokenBatches(docs, 16, 8, seed);
+        TokenBatches old = new TokenBatches(docs, 16, 8, seed);
         TokenBatches streamed = new TokenBatches(file, 16, 8, seed);
         assertEquals(old.windows(), streamed.windows());
         int steps = 2 * old.windows() / 8 + 3; // past two epoch boundaries
