@@ -131,7 +131,7 @@ public final class Pretrainer {
       this.gpt = replicas.master();
       this.writer = writer;
       opt = AdamW.gptDefaults(gpt.parameters(), cfg.weightDecay());
-      batches = new TokenBatches(job.trainDocs(), job.model().contextLength(), cfg.batchSize(),
+      batches = new TokenBatches(job.trainTokens(), job.model().contextLength(), cfg.batchSize(),
           job.seed());
       schedule = new LrSchedule(cfg.learningRate(), cfg.minLearningRate(), cfg.warmupSteps(),
           cfg.steps());

@@ -4,13 +4,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Concatenates documents into one token stream and cuts it into windows of contextLength + 1
- * (consecutive windows share one token, so every token is a target once). Each epoch serves the
- * windows in an order shuffled by a seeded RNG derived from (seed, epoch), so a {@link DataCursor}
- * alone restores the exact sequence of batches.
+ * Cuts the concatenated documents of a {@link TokenSource} into windows of contextLength + 1
+ * (consecutive windows share one token, so every token is a target once), reading each window
+ * from the source when it is served. Each epoch serves the windows in an order shuffled by a
+ * seeded RNG derived from (seed, epoch), so a {@link DataCursor} alone restores the exact sequence
+ * of batches. The heap holds the window order (4 bytes a window) and one window, not the tokens.
  */
 public final class TokenBatches {
-  private final int[] stream;
+  private final TokenSource stream;
   private final int contextLength;
   private final int batchSize;
   private final long seed;
@@ -18,28 +19,31 @@ public final class TokenBatches {
   private long epoch;
   private long position;
   private int[] order;
+  private final int[] window;
 
+  /** Batches over documents held in memory. */
   public TokenBatches(List<int[]> docs, int contextLength, int batchSize, long seed) {
-    this.stream = concat(docs);
+    this(TokenArray.of(docs), contextLength, batchSize, seed);
+  }
+
+  public TokenBatches(TokenSource stream, int contextLength, int batchSize, long seed) {
+    this.stream = stream;
     this.contextLength = contextLength;
     this.batchSize = batchSize;
     this.seed = seed;
-    this.windows = (stream.length - 1) / contextLength;
-    if (windows < 1) {
-      throw new IllegalArgumentException("training data has " + stream.length
+    long count = (stream.length() - 1) / contextLength;
+    if (count < 1) {
+      throw new IllegalArgumentException("training data has " + stream.length()
           + " tokens; a context of " + contextLength + " needs at least " + (contextLength + 1));
     }
-    seek(DataCursor.START);
-  }
-
-  static int[] concat(List<int[]> docs) {
-    int[] out = new int[docs.stream().mapToInt(d -> d.length).sum()];
-    int at = 0;
-    for (int[] d : docs) {
-      System.arraycopy(d, 0, out, at, d.length);
-      at += d.length;
+    if (count > Integer.MAX_VALUE - 8) { // the shuffled order is one int[]
+      throw new IllegalArgumentException("training data has " + count + " windows of "
+          + contextLength + " tokens, more than one epoch order can hold; raise "
+          + "model.contextLength or split the corpus over runs");
     }
-    return out;
+    this.windows = (int) count;
+    this.window = new int[contextLength + 1];
+    seek(DataCursor.START);
   }
 
   public TokenBatch next() {
@@ -49,10 +53,10 @@ public final class TokenBatches {
       if (position == windows) {
         seek(new DataCursor(epoch + 1, 0));
       }
-      int start = order[(int) position++] * contextLength;
+      stream.read((long) order[(int) position++] * contextLength, window, contextLength + 1);
       for (int i = 0; i < contextLength; i++) {
-        inputs[row * contextLength + i] = stream[start + i];
-        targets[row * contextLength + i] = stream[start + i + 1];
+        inputs[row * contextLength + i] = window[i];
+        targets[row * contextLength + i] = window[i + 1];
       }
     }
     return new TokenBatch(inputs, targets, batchSize, contextLength);
@@ -93,6 +97,6 @@ public final class TokenBatches {
   }
 
   public long tokens() {
-    return stream.length;
+    return stream.length();
   }
 }

@@ -1,11 +1,13 @@
 package dev.smelt.activities.stage;
 
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.DataFile;
 import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.pretrain.PretrainJob;
 import dev.smelt.activities.pretrain.PretrainListener;
 import dev.smelt.activities.pretrain.Pretrainer;
+import dev.smelt.activities.pretrain.TokenFile;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
@@ -15,7 +17,9 @@ import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -40,23 +44,31 @@ public class PretrainActivity implements StageActivities.Pretrain {
     return StageShell.run(Stage.PRETRAIN, in, runsRoot, PretrainActivity::pretrain);
   }
 
-  /** The stage body: trains from the shards, resuming from the previous attempt's checkpoint. */
+  /**
+   * The stage body: trains from the shards, resuming from the previous attempt's checkpoint. The
+   * train shards are read through a token file (no corpus in the heap), validation from the head
+   * of the held-out shards.
+   */
   static PretrainResult pretrain(StageShell.StageContext ctx) throws IOException {
     RunFolder run = ctx.run();
     RunConfig c = ctx.input().config();
-    PretrainJob job = new PretrainJob(c.model(), c.pretrain(),
-        ShardData.tokenizer(run).vocabSize(), c.seed(), ShardData.train(run),
-        ShardData.val(run), run.pretrain())
-        // once per attempt: every checkpoint of it records these, a resume checks them
-        .withTrainedOn(TrainingDataHashes.of(run.root(), run.trainingData()));
-    Progress progress = new Progress(ctx.progress(), c.pretrain().steps());
-    Pretrainer trainer = trainer(job, progress);
-    Optional<Path> resume = resumePoint(ctx.previous(), trainer);
-    resume.ifPresent(p -> {
-      progress.checkpoint = p.toString();
-      log.warn("run {}: pre-training resumes from {}", ctx.input().runId(), p);
-    });
-    return EngineThread.call(() -> trainer.run(resume));
+    int vocabSize = ShardData.tokenizer(run).vocabSize();
+    List<DataFile> trainedOn = TrainingDataHashes.of(run.root(), run.trainingData());
+    try (TokenFile train = ShardData.trainTokens(run)) {
+      PretrainJob job = new PretrainJob(c.model(), c.pretrain(), vocabSize, c.seed(), train,
+          ShardData.valHead(run, PretrainJob.valTokensScored(c.model())), run.pretrain(),
+          trainedOn); // once per attempt: every checkpoint of it records these, a resume checks them
+      Progress progress = new Progress(ctx.progress(), c.pretrain().steps());
+      Pretrainer trainer = trainer(job, progress);
+      Optional<Path> resume = resumePoint(ctx.previous(), trainer);
+      resume.ifPresent(p -> {
+        progress.checkpoint = p.toString();
+        log.warn("run {}: pre-training resumes from {}", ctx.input().runId(), p);
+      });
+      return EngineThread.call(() -> trainer.run(resume));
+    } finally {
+      Files.deleteIfExists(ShardData.trainTokensFile(run));
+    }
   }
 
   /** A batch that cannot be split over this worker's devices fails for good, naming the key. */

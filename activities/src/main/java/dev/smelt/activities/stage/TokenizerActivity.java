@@ -2,11 +2,12 @@ package dev.smelt.activities.stage;
 
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.data.CleanDocs;
-import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.pipeline.tokenize.ByteLevelBpeTrainer;
+import dev.smelt.pipeline.tokenize.CleanTextCounts;
 import dev.smelt.pipeline.tokenize.TokenShardPipeline;
 import dev.smelt.pipeline.tokenize.TokenShardStats;
+import dev.smelt.pipeline.tokenize.WordCountPass;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.config.TokenizerConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
@@ -21,6 +22,9 @@ import java.util.List;
 
 /** Trains the byte-level BPE on the kept text, then writes the train and validation shards. */
 public class TokenizerActivity implements StageActivities.Tokenizer {
+  static final String COUNTS_FILE = "counts.bin";
+  /** A kill loses at most this much counting; a save of a 500k-word table takes well under 1 s. */
+  private static final long SAVE_EVERY_NANOS = 30_000_000_000L;
   private final Path runsRoot;
 
   /** {@code runsRoot}: the only folder whose run folders this worker writes in. */
@@ -41,14 +45,14 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
     long t0 = System.nanoTime();
     RunFiles.deleteRecursively(run, run.shards());
     RunFiles.deleteRecursively(run, run.val());
-    List<Doc> docs = CleanDocs.read(run.data());
-    if (docs.isEmpty()) {
+    WordCountPass counted = countWords(run, tc);
+    if (counted.rows() == 0) {
       throw PermanentFailure.of("no kept documents in " + run.data().resolve(CleanDocs.FOLDER)
           + " to train a tokenizer on; run the data stage again");
     }
     ctx.progress().accept(Stage.TOKENIZER.progress(1, 3));
     BpeTokenizer tokenizer = new ByteLevelBpeTrainer(tc.vocabSize(), tc.minFrequency(),
-        tc.maxTrainChars()).train(docs.stream().map(Doc::text));
+        tc.maxTrainChars()).train(counted.counts());
     Files.createDirectories(run.tokenizerJson().getParent());
     tokenizer.save(run.tokenizerJson());
     ctx.progress().accept(Stage.TOKENIZER.progress(2, 3));
@@ -59,6 +63,22 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
     return new TokenizerResult(tokenizer.vocabSize(), stats.trainDocs(), stats.valDocs(),
         stats.trainTokens(), stats.valTokens(), run.tokenizerJson().toString(),
         (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * Counts the kept text row by row into tokenizer/counts.bin, continuing the count an earlier
+   * attempt saved there.
+   */
+  private static WordCountPass countWords(RunFolder run, TokenizerConfig tc) throws IOException {
+    Path counts = run.tokenizerJson().resolveSibling(COUNTS_FILE);
+    long[] lastSave = {System.nanoTime()};
+    return CleanTextCounts.count(run.data(), counts, tc.maxTrainChars(), tc.maxWordTypes(),
+        rows -> {
+          long now = System.nanoTime();
+          boolean due = now - lastSave[0] > SAVE_EVERY_NANOS;
+          lastSave[0] = due ? now : lastSave[0];
+          return due;
+        });
   }
 
   /**

@@ -181,7 +181,7 @@ class PretrainerTest {
         .run(Optional.empty());
     PretrainJob j = TinyRuns.job(TinyRuns.train(4, 1), tmp);
     PretrainJob otherSeed = new PretrainJob(j.model(), j.train(), j.vocabSize(), 43,
-        j.trainDocs(), j.valDocs(), j.outDir());
+        j.trainTokens(), j.valDocs(), j.outDir(), List.of());
     Pretrainer p = new Pretrainer(otherSeed, PretrainListener.NONE);
     ApplicationFailure e =
         assertThrows(ApplicationFailure.class, () -> p.run(p.latestCheckpoint()));

@@ -26,6 +26,7 @@ final class ConfigValidator {
         "tokenizer.vocabSize", "must be between 300 and 262144");
     require(c.tokenizer().minFrequency() >= 1, "tokenizer.minFrequency", "must be at least 1");
     require(c.tokenizer().maxTrainChars() >= 0, "tokenizer.maxTrainChars", "must not be negative");
+    require(c.tokenizer().maxWordTypes() >= 2, "tokenizer.maxWordTypes", "must be at least 2");
     validateModel(c.model());
     validatePretrain(c.pretrain());
     requireBiasProbeFits(c, BiasProbe.minContextLength());

@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.parts.PartFiles;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The kept documents of a finished data stage (data/clean/*.parquet), read without Beam. */
 public final class CleanDocs {
@@ -18,6 +19,14 @@ public final class CleanDocs {
    */
   public static List<Doc> read(Path dataDir) {
     return PartFiles.readAll(dataDir.resolve(FOLDER), ParquetRows::doc);
+  }
+
+  /**
+   * Hands the kept documents to {@code visitor} one at a time, in part-file order (the order of
+   * {@link #read}), until it returns false.
+   */
+  public static void visit(Path dataDir, Predicate<Doc> visitor) {
+    PartFiles.visit(dataDir.resolve(FOLDER), ParquetRows::doc, visitor);
   }
 
   /** The part files, for callers that want to stream them one at a time. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.hadoop.conf.Configuration;
@@ -78,16 +79,26 @@ public final class PartFiles {
   /** Every row of every part file of {@code dir}, files in name order, rows in file order. */
   public static <T> List<T> readAll(Path dir, Function<GenericRecord, T> convert) {
     List<T> rows = new ArrayList<>();
+    visit(dir, convert, rows::add);
+    return rows;
+  }
+
+  /**
+   * Hands the rows of the part files of {@code dir} to {@code visitor} one at a time, files in
+   * name order, rows in file order, until it returns false; only one row is held at a time.
+   */
+  public static <T> void visit(Path dir, Function<GenericRecord, T> convert, Predicate<T> visitor) {
     for (Path part : list(dir)) {
       try (ParquetReader<GenericRecord> reader = open(part)) {
         for (GenericRecord row = reader.read(); row != null; row = reader.read()) {
-          rows.add(convert.apply(row));
+          if (!visitor.test(convert.apply(row))) {
+            return;
+          }
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + part + ": " + e.getMessage(), e);
       }
     }
-    return rows;
   }
 
   /** A reader of one part file's rows, with the Avro schema stored in it. */

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.regex.Matcher;
 import java.util.stream.Stream;
 
 /**
@@ -51,33 +50,20 @@ public final class ByteLevelBpeTrainer {
     return train(texts::iterator);
   }
 
+  /** Counts every piece of {@code texts} (up to maxTrainChars, no cap on types), then merges. */
   public BpeTokenizer train(Iterable<String> texts) {
-    return merge(countPieces(texts));
-  }
-
-  /** How often each regex piece occurs, reading at most maxTrainChars characters. */
-  Map<String, long[]> countPieces(Iterable<String> texts) {
-    Map<String, long[]> counts = new HashMap<>();
-    long budget = maxTrainChars == 0 ? Long.MAX_VALUE : maxTrainChars;
-    Matcher m = ByteLevel.SPLIT.matcher("");
+    WordCountPass pass = new WordCountPass(maxTrainChars, WordCounts.UNBOUNDED);
     for (String text : texts) {
-      if (budget <= 0) {
+      if (!pass.add(text)) {
         break;
       }
-      if (text.length() > budget) {
-        int end = (int) budget;
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-          end--; // never split a surrogate pair
-        }
-        text = text.substring(0, end);
-      }
-      budget -= text.length();
-      m.reset(text);
-      while (m.find()) {
-        counts.computeIfAbsent(m.group(), k -> new long[1])[0]++;
-      }
     }
-    return counts;
+    return train(pass.counts());
+  }
+
+  /** Runs the merges on word counts made by a {@link WordCountPass}. */
+  public BpeTokenizer train(WordCounts counts) {
+    return merge(counts.table());
   }
 
   private BpeTokenizer merge(Map<String, long[]> pieceCounts) {

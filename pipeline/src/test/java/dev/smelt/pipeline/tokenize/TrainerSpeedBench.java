@@ -25,7 +25,9 @@ class TrainerSpeedBench {
     }
     long chars = texts.stream().mapToLong(String::length).sum();
     long start = System.nanoTime();
-    int distinct = new ByteLevelBpeTrainer(vocab, 2, 0).countPieces(texts).size();
+    WordCountPass pass = new WordCountPass(0, WordCounts.UNBOUNDED);
+    texts.forEach(pass::add);
+    int distinct = pass.counts().size();
     System.out.printf("counted %,d distinct pieces in %.2f s%n", distinct, (System.nanoTime() - start) / 1e9);
     start = System.nanoTime();
     BpeTokenizer tokenizer = new ByteLevelBpeTrainer(vocab, 2, 0).train(texts);
