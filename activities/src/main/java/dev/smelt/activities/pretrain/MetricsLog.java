@@ -36,6 +36,21 @@ public final class MetricsLog implements AutoCloseable {
     out = Files.newBufferedWriter(file, StandardOpenOption.APPEND);
   }
 
+  /** The last training step {@code file} logged (0 when none, or no file): how far a run got. */
+  public static int lastStep(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      return 0;
+    }
+    int last = 0;
+    for (String line : Files.readAllLines(file)) {
+      JsonNode n = line.isBlank() ? null : JSON.readTree(line);
+      if (n != null && n.has("loss")) {
+        last = Math.max(last, n.path("step").asInt());
+      }
+    }
+    return last;
+  }
+
   public void step(int step, double loss, double lr, long tokens, double tokensPerSecond)
       throws IOException {
     ObjectNode n = line(step);

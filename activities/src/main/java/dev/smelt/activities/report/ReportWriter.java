@@ -8,6 +8,7 @@ import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.RunSummary;
+import dev.smelt.workflows.stage.Stage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,9 +32,7 @@ public final class ReportWriter {
 
   /** Writes both files and returns the report's path. */
   public static Path write(RunFolder run, RunConfig config, RunSummary summary) throws IOException {
-    RunSummary withReport = new RunSummary(summary.runId(), summary.runDir(), summary.data(),
-        summary.tokenizer(), summary.pretrain(), summary.finetune(), summary.baselines(), summary.eval(),
-        run.report().toString());
+    RunSummary withReport = summary.withReportPath(run.report().toString());
     JSON.writeValue(run.results().toFile(), withReport);
     Files.writeString(run.report(), html(run, config, withReport), StandardCharsets.UTF_8);
     return run.report();
@@ -144,15 +143,24 @@ public final class ReportWriter {
 
   private static void timings(StringBuilder b, RunSummary s) {
     b.append("<h2>Timings</h2><table>");
-    row(b, "data", secs(s.data().seconds()));
-    row(b, "tokenizer", secs(s.tokenizer().seconds()));
-    row(b, "pre-train", secs(s.pretrain().seconds()));
-    row(b, "fine-tune", secs(s.finetune().seconds()));
-    if (s.baselines() != null) {
-      row(b, "baselines + learning curve", secs(s.baselines().seconds()));
+    row(b, "data", timing(s, Stage.DATA, s.data().seconds()));
+    row(b, "tokenizer", timing(s, Stage.TOKENIZER, s.tokenizer().seconds()));
+    row(b, "pre-train", timing(s, Stage.PRETRAIN, s.pretrain().seconds()));
+    if (s.pretrain().resumedFromStep() > 0) {
+      row(b, "pre-training resumed", "from step " + s.pretrain().resumedFromStep() + ", "
+          + s.pretrain().stepsRedone() + " steps redone");
     }
-    row(b, "evaluate", secs(s.eval().seconds()));
+    row(b, "fine-tune", timing(s, Stage.FINETUNE, s.finetune().seconds()));
+    if (s.baselines() != null) {
+      row(b, "baselines + learning curve", timing(s, Stage.BASELINES, s.baselines().seconds()));
+    }
+    row(b, "evaluate", timing(s, Stage.EVALUATE, s.eval().seconds()));
     b.append("</table>");
+  }
+
+  /** A stage's time; a cached stage's is the time its recorded run took, marked as such. */
+  private static String timing(RunSummary s, Stage stage, double seconds) {
+    return secs(seconds) + (s.isCached(stage) ? " (cached: fingerprint unchanged, not rerun)" : "");
   }
 
   private static void row(StringBuilder b, String k, String v) {

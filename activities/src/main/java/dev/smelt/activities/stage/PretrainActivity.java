@@ -4,6 +4,7 @@ import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.checkpoint.DataFile;
 import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.model.EngineThread;
+import dev.smelt.activities.pretrain.MetricsLog;
 import dev.smelt.activities.pretrain.PretrainJob;
 import dev.smelt.activities.pretrain.PretrainListener;
 import dev.smelt.activities.pretrain.Pretrainer;
@@ -61,14 +62,27 @@ public class PretrainActivity implements StageActivities.Pretrain {
       Progress progress = new Progress(ctx.progress(), c.pretrain().steps());
       Pretrainer trainer = trainer(job, progress);
       Optional<Path> resume = resumePoint(ctx.previous(), trainer);
-      resume.ifPresent(p -> {
-        progress.checkpoint = p.toString();
-        log.warn("run {}: pre-training resumes from {}", ctx.input().runId(), p);
-      });
-      return EngineThread.call(() -> trainer.run(resume));
+      int redone = Math.max(0, reached(ctx.previous(), run)
+          - resume.map(CheckpointStore::stepOf).orElse(0));
+      resume.ifPresent(p -> progress.checkpoint = p.toString());
+      if (resume.isPresent() || redone > 0) {
+        log.warn("run {}: pre-training resumes from {}; {} steps redone", ctx.input().runId(),
+            resume.map(Path::toString).orElse("step 0 (no checkpoint yet)"), redone);
+      }
+      return EngineThread.call(() -> trainer.run(resume)).withStepsRedone(redone);
     } finally {
       Files.deleteIfExists(ShardData.trainTokensFile(run));
     }
+  }
+
+  /**
+   * The furthest step an earlier attempt reached, as its last heartbeat or metrics.jsonl tell
+   * (after a total loss only the log, to within pretrain.logEvery steps).
+   */
+  static int reached(Optional<TrainingProgress> previous, RunFolder run) throws IOException {
+    int heartbeat = previous.filter(p -> Stage.PRETRAIN.id().equals(p.stage()))
+        .map(p -> (int) p.done()).orElse(0);
+    return Math.max(heartbeat, MetricsLog.lastStep(run.pretrain().resolve("metrics.jsonl")));
   }
 
   /** A batch that cannot be split over this worker's devices fails for good, naming the key. */

@@ -11,14 +11,14 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** File chores of stage activities. */
-final class RunFiles {
+public final class RunFiles {
   private RunFiles() {}
 
   /**
    * Deletes {@code dir} and everything in it, which must lie inside {@code run} (else a
    * non-retryable failure). Symbolic links are deleted as links, never followed.
    */
-  static void deleteRecursively(RunFolder run, Path dir) {
+  public static void deleteRecursively(RunFolder run, Path dir) {
     Path target = run.inside(dir);
     if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
       return;

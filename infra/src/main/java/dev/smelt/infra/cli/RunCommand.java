@@ -1,15 +1,8 @@
 package dev.smelt.infra.cli;
 
-import dev.smelt.infra.progress.RunWatcher;
-import dev.smelt.infra.temporal.EmbeddedTemporalServer;
-import dev.smelt.infra.temporal.TemporalConnection;
-import dev.smelt.infra.worker.SmeltWorker;
-import dev.smelt.workflows.stage.RunSummary;
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,31 +29,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PrintStream out = System.out;
     RunStarter.Prepared p = RunStarter.prepare(
         config != null ? config : RunStarter.defaultConfig(), runId, runs.root());
-    out.println("smelt: run " + p.runId() + " → " + p.runDir());
-    // The embedded server unless a flag or Temporal's environment configuration names one.
-    boolean embedded = temporal.address == null && TemporalConnection.environmentAddress().isEmpty();
-
-    try (EmbeddedTemporalServer server = embedded
-            ? EmbeddedTemporalServer.start(0, p.runDir().resolve("temporal-server.log")) : null;
-        TemporalConnection conn = server != null ? TemporalConnection.embedded(server.target())
-            : TemporalConnection.open(temporal.address, temporal.namespace);
-        SmeltWorker worker = noWorker ? null : SmeltWorker.startDefault(conn.client(), runs.root())) {
-      out.println(server != null
-          ? "smelt: embedded Temporal server on " + server.target() + " (pid " + server.pid() + ")"
-          : "smelt: Temporal server " + conn.stubs().getOptions().getTarget());
-      CompletableFuture<RunSummary> result = RunStarter.start(conn.client(), p);
-      RunSummary summary;
-      try {
-        summary = new RunWatcher(conn.client(), out, System.console() != null)
-            .watch(p.workflowId(), result);
-      } catch (ExecutionException e) {
-        throw RunFailedException.of(p.runId(), e.getCause());
-      }
-      SummaryPrinter.print(summary, out);
-      return 0;
-    }
+    System.out.println("smelt: run " + p.runId() + " → " + p.runDir());
+    return RunSession.run(p, List.of(), temporal, noWorker, runs.root(), System.out);
   }
 }

@@ -7,6 +7,7 @@ import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.RunSummary;
+import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -51,8 +53,8 @@ final class RunStarter {
     try {
       Files.createDirectory(runDir); // atomic: two starts with one id cannot both get the folder
     } catch (FileAlreadyExistsException e) {
-      throw new UsageException("run folder " + runDir + " already exists; choose another --run-id"
-          + " or delete that folder (smelt cannot resume a run from its folder yet)");
+      throw new UsageException("run folder " + runDir + " already exists; continue it with"
+          + " smelt resume " + id + ", or choose another --run-id");
     }
     Files.writeString(runDir.resolve("config.yaml"), ConfigLoader.toYaml(cfg), StandardCharsets.UTF_8);
     return new Prepared(id, runDir, cfg);
@@ -70,11 +72,17 @@ final class RunStarter {
   }
 
   static CompletableFuture<RunSummary> start(WorkflowClient client, Prepared p) {
+    return start(client, p, List.of());
+  }
+
+  /** Starts the run, rerunning the {@code rerun} stages even where their fingerprints match. */
+  static CompletableFuture<RunSummary> start(WorkflowClient client, Prepared p, List<Stage> rerun) {
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
         .setWorkflowId(p.workflowId())
         .setTaskQueue(TrainingRun.CPU_QUEUE)
         .build());
-    return WorkflowClient.execute(run::run, new StageInput(p.runId(), p.runDir().toString(), p.config()));
+    return WorkflowClient.execute(run::run,
+        new StageInput(p.runId(), p.runDir().toString(), p.config(), rerun));
   }
 
   static Path defaultConfig() {

@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
     description = "Raw text to a pre-trained, fine-tuned and evaluated language model.",
     subcommands = {RunCommand.class, SubmitCommand.class, RunControlCommands.Status.class,
         RunControlCommands.Watch.class, RunControlCommands.Cancel.class, EvalCommand.class,
-        DataCommand.class,
+        DataCommand.class, ResumeCommand.class,
         ServerCommand.class,
         WorkerCommand.class})
 public final class SmeltCli {

@@ -28,6 +28,14 @@ final class SummaryPrinter {
     out.printf("           cloze acc %.3f (%d); bias |gap| %.3f; OOD perplexity %.2f%n",
         s.eval().clozeAccuracy(), s.eval().clozeItems(), s.eval().biasScore(),
         s.eval().oodPerplexity());
+    if (s.pretrain().resumedFromStep() > 0) {
+      out.printf("resumed    pre-training from step %d; %d steps redone%n",
+          s.pretrain().resumedFromStep(), s.pretrain().stepsRedone());
+    }
+    if (!s.cached().isEmpty()) {
+      out.println("cached     " + String.join(", ", s.cached())
+          + " (fingerprint unchanged: served from " + s.runDir() + "/stages/)");
+    }
     out.println("report     " + s.reportPath());
   }
 }

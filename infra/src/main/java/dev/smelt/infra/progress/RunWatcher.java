@@ -44,6 +44,7 @@ public final class RunWatcher {
     long lastPrint = 0;
     String lastLine = "";
     RateMeter rate = new RateMeter();
+    int cachedShown = 0;
     while (true) {
       try {
         T value = result.get(POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -65,6 +66,11 @@ public final class RunWatcher {
         if (terminal && stage != null) {
           out.println();
         }
+        for (String c : snap.cached().subList(Math.min(cachedShown, snap.cached().size()),
+            snap.cached().size())) {
+          out.println("smelt: " + c + " cached (inputs, config section and code unchanged)");
+        }
+        cachedShown = snap.cached().size();
         stage = snap.stage();
         stageStart = System.nanoTime();
         rate = new RateMeter();
@@ -118,7 +124,7 @@ public final class RunWatcher {
       // a server without DescribeWorkflowExecution still gets stage-level progress
     }
     return new StageSnapshot(status.current(), status.completed(), status.stages().size(),
-        heartbeat, attempt, failure);
+        heartbeat, attempt, failure, status.cached());
   }
 
   /** Units per second over a sliding window of the last observations. */

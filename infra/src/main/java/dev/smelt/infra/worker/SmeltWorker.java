@@ -6,6 +6,7 @@ import dev.smelt.activities.stage.BaselinesActivity;
 import dev.smelt.activities.stage.FinetuneActivity;
 import dev.smelt.activities.stage.PretrainActivity;
 import dev.smelt.activities.stage.ReportActivity;
+import dev.smelt.activities.stage.StageCacheActivity;
 import dev.smelt.activities.stage.TokenizerActivity;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.run.TrainingRunImpl;
@@ -53,6 +54,7 @@ public final class SmeltWorker implements AutoCloseable {
                 .build());
     worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
     worker.registerActivitiesImplementations(
+        new StageCacheActivity(runs),
         new DataActivity(runs),
         new TokenizerActivity(runs),
         new PretrainActivity(runs),

@@ -22,8 +22,8 @@ class ExistingRunFolderTest {
     for (String command : List.of("run", "submit")) {
       String err = HostileRunIdTest.assertUsageErrorInOneLine(command, HostileRunIdTest.CONFIG,
           "--run-id", "taken", "--runs-dir", runs.toString(), "--temporal", "127.0.0.1:1");
-      assertEquals("smelt: run folder " + old + " already exists; choose another --run-id or "
-          + "delete that folder (smelt cannot resume a run from its folder yet)", err);
+      assertEquals("smelt: run folder " + old + " already exists; continue it with smelt resume "
+          + "taken, or choose another --run-id", err);
     }
     assertEquals("name: the old run\n", Files.readString(old.resolve("config.yaml")));
     try (Stream<Path> files = Files.walk(old)) {

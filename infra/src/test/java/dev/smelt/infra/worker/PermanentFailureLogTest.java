@@ -10,7 +10,11 @@ import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.run.TrainingRunImpl;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.stage.StageCache;
+import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.StageOutputHash;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -39,7 +43,8 @@ class PermanentFailureLogTest {
             .newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build()).build())) {
       Worker worker = env.newWorker(TrainingRun.CPU_QUEUE);
       worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
-      worker.registerActivitiesImplementations((StageActivities.Data) in -> {
+      worker.registerActivitiesImplementations(new NothingCached(),
+          (StageActivities.Data) in -> {
         throw PermanentFailure.of("nothing is left to train a tokenizer on");
       });
       env.start();
@@ -60,5 +65,23 @@ class PermanentFailureLogTest {
     assertTrue(lines.get(0).contains("WARN") && lines.get(0).contains("smelt-x: activity "
         + "PrepareData failed permanently (attempt 1, not retried): nothing is left to train a "
         + "tokenizer on"), lines.get(0));
+  }
+
+  /** A stage cache with nothing finished: the data stage runs (and fails). */
+  static final class NothingCached implements StageCache {
+    @Override
+    public StageCheck open(StageInput input, Stage stage, List<StageOutputHash> upstream) {
+      return new StageCheck(stage, "f", false, "");
+    }
+
+    @Override
+    public Object cachedResult(StageInput input, Stage stage) {
+      throw new AssertionError("nothing is cached");
+    }
+
+    @Override
+    public String finish(StageInput input, StageCheck check, Object result) {
+      return "h";
+    }
   }
 }

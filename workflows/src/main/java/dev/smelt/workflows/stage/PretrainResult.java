@@ -4,6 +4,8 @@ package dev.smelt.workflows.stage;
  * Outcome of pre-training. {@code resumedFromStep} is 0 for a run that never restarted;
  * {@code steps} is the last step trained; {@code stopReason} is "completed" (all configured steps),
  * "budget" (pretrain.maxMinutes ran out) or "early_stop" (validation loss stopped improving).
+ * {@code stepsRedone}: steps an earlier attempt had reached (as its heartbeats and metrics.jsonl
+ * saw) past the checkpoint this one resumed from, so trained twice; 0 without a resume.
  */
 public record PretrainResult(
     int steps,
@@ -16,8 +18,23 @@ public record PretrainResult(
     int resumedFromStep,
     String finalModelDir,
     double seconds,
-    String stopReason) {
+    String stopReason,
+    int stepsRedone) {
   public static final String COMPLETED = "completed";
   public static final String BUDGET = "budget";
   public static final String EARLY_STOP = "early_stop";
+
+  /** A result with no steps redone (no resume, or one that lost nothing). */
+  public PretrainResult(int steps, double firstLoss, double lastLoss, double valLoss, long tokens,
+      double tokensPerSecond, long parameters, int resumedFromStep, String finalModelDir,
+      double seconds, String stopReason) {
+    this(steps, firstLoss, lastLoss, valLoss, tokens, tokensPerSecond, parameters, resumedFromStep,
+        finalModelDir, seconds, stopReason, 0);
+  }
+
+  /** This result, {@code n} steps trained twice since the resume. */
+  public PretrainResult withStepsRedone(int n) {
+    return new PretrainResult(steps, firstLoss, lastLoss, valLoss, tokens, tokensPerSecond,
+        parameters, resumedFromStep, finalModelDir, seconds, stopReason, n);
+  }
 }

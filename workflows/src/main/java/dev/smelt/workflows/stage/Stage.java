@@ -1,8 +1,10 @@
 package dev.smelt.workflows.stage;
 
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The stages of a run in the order TrainingRun runs them (DESIGN.md, "Data flows one way"): the
@@ -57,6 +59,31 @@ public enum Stage {
   /** The stage whose activity has this type, if any. */
   public static Optional<Stage> ofActivityType(String type) {
     return Arrays.stream(values()).filter(s -> s.activityType.equals(type)).findFirst();
+  }
+
+  /**
+   * The stages whose outputs this one reads directly (DESIGN.md, "Run folder"): their output
+   * hashes are part of its fingerprint, so a change upstream reruns it.
+   */
+  public Set<Stage> upstream() {
+    return switch (this) {
+      case DATA -> EnumSet.noneOf(Stage.class);
+      case TOKENIZER -> EnumSet.of(DATA);
+      case PRETRAIN -> EnumSet.of(TOKENIZER);
+      case FINETUNE, BASELINES -> EnumSet.of(TOKENIZER, PRETRAIN);
+      case EVALUATE -> EnumSet.of(DATA, TOKENIZER, PRETRAIN, FINETUNE, BASELINES);
+      case REPORT -> EnumSet.range(DATA, EVALUATE);
+    };
+  }
+
+  /** This stage and every one after it in run order: what {@code --force STAGE} reruns. */
+  public List<Stage> andAfter() {
+    return List.copyOf(EnumSet.range(this, REPORT));
+  }
+
+  /** The stage with this id ("pretrain"), if any. */
+  public static Optional<Stage> ofId(String id) {
+    return Arrays.stream(values()).filter(s -> s.id.equals(id)).findFirst();
   }
 
   /** Progress of this stage with no metric, checkpoint or throughput. */

@@ -61,7 +61,7 @@ class PermanentFailureNotRetriedTest {
   private ApplicationFailure runFailingWith(FailingData data) {
     Worker worker = env.newWorker(TrainingRun.CPU_QUEUE);
     worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
-    worker.registerActivitiesImplementations(data);
+    worker.registerActivitiesImplementations(new NothingCached(), data);
     env.start();
     TrainingRun run = env.getWorkflowClient().newWorkflowStub(TrainingRun.class,
         WorkflowOptions.newBuilder().setTaskQueue(TrainingRun.CPU_QUEUE).build());

@@ -5,6 +5,9 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
@@ -18,6 +21,9 @@ import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageCache;
+import dev.smelt.workflows.stage.StageCheck;
+import dev.smelt.workflows.stage.StageOutputHash;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.client.WorkflowClient;
@@ -32,7 +38,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
 
-/** TrainingRun over mocked activities, one mock per interface: stage order and summary, fast. */
+/**
+ * TrainingRun over mocked activities, one mock per interface: stage order, summary and caching
+ * decisions, fast. The cache's own decisions over real files: activities' StageCachingRunTest.
+ */
 class TrainingRunTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
@@ -85,7 +94,7 @@ class TrainingRunTest {
     when(evaluate.evaluate(any())).thenReturn(EVAL);
     when(report.write(any(), any())).thenReturn("/runs/r1/report.html");
     worker.registerActivitiesImplementations(
-        data, tokenizer, pretrain, finetune, baselines, evaluate, report);
+        new NothingCached(), data, tokenizer, pretrain, finetune, baselines, evaluate, report);
     env.start();
 
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
@@ -108,5 +117,55 @@ class TrainingRunTest {
     assertEquals(new RunSummary("r1", "/runs/r1", DATA, TOKENIZER, PRETRAIN, FINETUNE, BASELINES,
         EVAL, null), toReport.getValue(), "the report gets every result but its own path");
     assertEquals(new RunStatus(Stage.ids(), Stage.values().length, "done"), run.status());
+  }
+
+  @Test
+  void servesStagesWhoseFingerprintMatchesFromTheirRecordAndPassesTheirOutputHashesDownstream(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options) {
+    StageCache cache = activity(StageCache.class);
+    for (Stage s : List.of(Stage.DATA, Stage.TOKENIZER, Stage.PRETRAIN)) {
+      when(cache.open(any(), eq(s), any())).thenReturn(new StageCheck(s, "f", true, "h-" + s.id()));
+    }
+    for (Stage s : List.of(Stage.FINETUNE, Stage.BASELINES, Stage.EVALUATE)) {
+      when(cache.open(any(), eq(s), any())).thenReturn(new StageCheck(s, "f", false, ""));
+      when(cache.finish(any(), eq(new StageCheck(s, "f", false, "")), any())).thenReturn("h-" + s.id());
+    }
+    when(cache.cachedResult(any(), eq(Stage.DATA))).thenReturn(DATA);
+    when(cache.cachedResult(any(), eq(Stage.TOKENIZER))).thenReturn(TOKENIZER);
+    when(cache.cachedResult(any(), eq(Stage.PRETRAIN))).thenReturn(PRETRAIN);
+    StageActivities.Data data = activity(StageActivities.Data.class);
+    StageActivities.Tokenizer tokenizer = activity(StageActivities.Tokenizer.class);
+    StageActivities.Pretrain pretrain = activity(StageActivities.Pretrain.class);
+    StageActivities.Finetune finetune = activity(StageActivities.Finetune.class);
+    StageActivities.Baselines baselines = activity(StageActivities.Baselines.class);
+    StageActivities.Evaluate evaluate = activity(StageActivities.Evaluate.class);
+    StageActivities.Report report = activity(StageActivities.Report.class);
+    when(finetune.finetune(any())).thenReturn(FINETUNE);
+    when(baselines.baselines(any())).thenReturn(BASELINES);
+    when(evaluate.evaluate(any())).thenReturn(EVAL);
+    when(report.write(any(), any())).thenReturn("/runs/r1/report.html");
+    worker.registerActivitiesImplementations(
+        cache, data, tokenizer, pretrain, finetune, baselines, evaluate, report);
+    env.start();
+
+    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
+    RunSummary summary = run.run(IN);
+
+    verifyNoInteractions(data, tokenizer, pretrain);
+    List<String> cached = List.of("data", "tokenizer", "pretrain");
+    assertEquals(new RunSummary("r1", "/runs/r1", DATA, TOKENIZER, PRETRAIN, FINETUNE, BASELINES,
+        EVAL, "/runs/r1/report.html", cached), summary, "cached results as recorded, no re-run");
+    verify(cache).open(IN, Stage.FINETUNE, List.of(new StageOutputHash(Stage.TOKENIZER,
+        "h-tokenizer"), new StageOutputHash(Stage.PRETRAIN, "h-pretrain")));
+    verify(cache).open(IN, Stage.EVALUATE, List.of(new StageOutputHash(Stage.DATA, "h-data"),
+        new StageOutputHash(Stage.TOKENIZER, "h-tokenizer"), new StageOutputHash(Stage.PRETRAIN,
+        "h-pretrain"), new StageOutputHash(Stage.FINETUNE, "h-finetune"),
+        new StageOutputHash(Stage.BASELINES, "h-baselines")));
+    verify(cache).finish(eq(IN), eq(new StageCheck(Stage.EVALUATE, "f", false, "")), any());
+    verify(cache, never()).open(any(), eq(Stage.REPORT), any());
+    ArgumentCaptor<RunSummary> toReport = ArgumentCaptor.forClass(RunSummary.class);
+    verify(report).write(eq(IN), toReport.capture());
+    assertEquals(cached, toReport.getValue().cached(), "the report is told what was cached");
+    assertEquals(cached, run.status().cached());
   }
 }

@@ -1,0 +1,68 @@
+package dev.smelt.activities.fingerprint;
+
+import dev.smelt.activities.run.RunFolder;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.Stage;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What each stage reads of the config and writes in the run folder. A section lists every key
+ * the stage's code reads (a whole record where it reads most of one); a key missing here would
+ * let a changed setting be served from the cache, so when in doubt a key is listed.
+ */
+final class StageFiles {
+  private StageFiles() {}
+
+  /** The config keys {@code stage} reads, as dotted paths of the resolved config. */
+  static List<String> section(Stage stage) {
+    return switch (stage) {
+      // decontamination reads the evaluation texts: finetune.inputs, its split, eval.oodInputs
+      case DATA -> List.of("seed", "data", "finetune.task", "finetune.inputs",
+          "finetune.testFraction", "eval.oodInputs");
+      case TOKENIZER -> List.of("seed", "tokenizer", "data.valFraction", "data.runner",
+          "model.contextLength");
+      case PRETRAIN -> List.of("seed", "model", "pretrain");
+      case FINETUNE, BASELINES -> List.of("seed", "model", "finetune", "pretrain.device");
+      case EVALUATE -> List.of("seed", "model", "pretrain", "finetune", "eval");
+      case REPORT -> List.of("");  // never cached: the whole config
+    };
+  }
+
+  /**
+   * The files and folders {@code stage} writes, hashed as its output (folders walked, hidden
+   * entries such as Beam's .temp-beam skipped, and {@link #notOutputs} left out).
+   */
+  static List<Path> outputs(Stage stage, RunFolder run, RunConfig c) {
+    return switch (stage) {
+      case DATA -> List.of(run.data());
+      case TOKENIZER -> List.of(run.tokenizerJson(), run.shards(), run.val());
+      case PRETRAIN -> List.of(run.pretrain());
+      case FINETUNE -> List.of(run.finetune(c.finetune().task()));
+      case BASELINES -> List.of(run.baselines(c.finetune().task()));
+      case EVALUATE -> List.of(run.eval());
+      case REPORT -> List.of(run.results(), run.report());
+    };
+  }
+
+  /**
+   * Folders inside a stage's outputs that are not its output: the token shards inside data/
+   * (the tokenizer stage's), and pre-training's checkpoints, which are how it resumes, not what
+   * downstream reads.
+   */
+  static List<Path> notOutputs(Stage stage, RunFolder run) {
+    return switch (stage) {
+      case DATA -> List.of(run.shards(), run.val());
+      case PRETRAIN -> List.of(run.pretrain().resolve("checkpoints"));
+      default -> List.of();
+    };
+  }
+
+  /**
+   * What is deleted before {@code stage} runs afresh (another fingerprint, or forced): its
+   * outputs, and for pre-training the checkpoints a resume would otherwise continue from.
+   */
+  static List<Path> cleared(Stage stage, RunFolder run, RunConfig c) {
+    return outputs(stage, run, c);
+  }
+}
