@@ -52,6 +52,7 @@ public final class SmeltWorker implements AutoCloseable {
                 .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .build());
     worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
+    ScheduleWorkflows.register(worker, runs);
     worker.registerActivitiesImplementations(
         new DataActivity(runs),
         new TokenizerActivity(runs),
