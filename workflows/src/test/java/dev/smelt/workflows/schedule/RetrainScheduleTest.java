@@ -28,22 +28,6 @@ class RetrainScheduleTest {
 
   private TestWorkflowEnvironment env;
 
-  /** A scheduled run that takes {@code length} of workflow time and completes. */
-  public static final class TimedRun implements ScheduledRun {
-    private final Duration length;
-
-    TimedRun(Duration length) {
-      this.length = length;
-    }
-
-    @Override
-    public ScheduledRunResult run(ScheduledRunRequest request) {
-      Workflow.sleep(length);
-      return new ScheduledRunResult(request.schedule() + "-" + Workflow.currentTimeMillis(),
-          RunOutcome.COMPLETED, "changed");
-    }
-  }
-
   /** A scheduled run that finds nothing changed. */
   public static final class UnchangedRun implements ScheduledRun {
     @Override
