@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
         RunControlCommands.Watch.class, RunControlCommands.Cancel.class, EvalCommand.class,
         DataCommand.class, ResumeCommand.class,
         ServerCommand.class,
-        WorkerCommand.class})
+        WorkerCommand.class,
+        ScheduleCommand.class})
 public final class SmeltCli {
   static final int FAILURE = 1;
   static final int USAGE = 2;

@@ -53,6 +53,7 @@ public final class SmeltWorker implements AutoCloseable {
                 .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
                 .build());
     worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
+    ScheduleWorkflows.register(worker, runs);
     worker.registerActivitiesImplementations(
         new StageCacheActivity(runs),
         new DataActivity(runs),

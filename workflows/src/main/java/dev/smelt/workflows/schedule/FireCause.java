@@ -1,0 +1,9 @@
+package dev.smelt.workflows.schedule;
+
+/** Why a schedule fired. */
+public enum FireCause {
+  /** Its spec said so. */
+  SCHEDULE,
+  /** `smelt schedule trigger`. */
+  TRIGGER
+}
