@@ -88,7 +88,7 @@ public final class DataStageThroughput {
     }
     PipelineResult result = pipeline.run();
     result.waitUntilFinish();
-    FunnelTotals totals = FunnelTotals.of(result.metrics(), true);
+    FunnelTotals totals = FunnelTotals.of(result.metrics(), dev.smelt.pipeline.beam.BeamCounters.Value.COMMITTED);
     long readDocs = totals.get(FunnelCounters.inDocs(ReadCorpus.STAGE));
     String last = stages.isEmpty() ? ReadCorpus.STAGE : stages.get(stages.size() - 1);
     print(mode, inputBytes(corpus), readDocs, start, cpu0,
