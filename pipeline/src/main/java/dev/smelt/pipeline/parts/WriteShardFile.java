@@ -3,6 +3,7 @@ package dev.smelt.pipeline.parts;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +69,7 @@ final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>
     try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       written.force(true);
     }
-    java.nio.file.Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     out.output(target.toString());
   }
 

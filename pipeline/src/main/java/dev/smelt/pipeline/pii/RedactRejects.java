@@ -28,7 +28,7 @@ public final class RedactRejects extends PTransform<PCollection<Rejected>, PColl
   /**
    * @param stages every counted stage in run order (reading first)
    * @param piiStage the name of the redaction stage; with none in {@code stages} nothing is
-   *     redacted, as kept documents are not either
+   *     redacted, as kept documents are not either (and {@code settings} may then be null)
    */
   public static RedactRejects before(String piiStage, List<String> stages, PiiRedactor.Settings settings) {
     int pii = stages.indexOf(piiStage);
@@ -37,6 +37,9 @@ public final class RedactRejects extends PTransform<PCollection<Rejected>, PColl
 
   @Override
   public PCollection<Rejected> expand(PCollection<Rejected> rejects) {
+    if (unredactedStages.isEmpty()) {
+      return rejects;
+    }
     return rejects
         .apply("Redact PII", ParDo.of(new RedactFn(settings, unredactedStages)))
         .setCoder(SerializableCoder.of(Rejected.class));

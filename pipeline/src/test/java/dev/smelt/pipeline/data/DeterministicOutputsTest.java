@@ -9,15 +9,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Rejected;
+import dev.smelt.pipeline.parts.PartFiles;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.pipeline.tokenize.ByteLevelBpeTrainer;
 import dev.smelt.pipeline.tokenize.TokenShardPipeline;
 import dev.smelt.pipeline.tokenize.TokenShardPipeline.TokenShardSpec;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -116,12 +120,12 @@ class DeterministicOutputsTest {
 
   private static List<String> idsOf(Path part) {
     List<String> ids = new ArrayList<>();
-    try (var reader = dev.smelt.pipeline.parts.PartFiles.open(part)) {
+    try (var reader = PartFiles.open(part)) {
       for (var row = reader.read(); row != null; row = reader.read()) {
         ids.add(row.get("doc_id").toString());
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return ids;
   }
@@ -166,7 +170,7 @@ class DeterministicOutputsTest {
   private static byte[] sha256(byte[] bytes) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(bytes);
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -177,7 +181,7 @@ class DeterministicOutputsTest {
     List<String> lines = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       List<String> order = new ArrayList<>(List.of(SENTENCES));
-      java.util.Collections.shuffle(order, random);
+      Collections.shuffle(order, random);
       // four different sentences: a document repeating one would be a Gopher repetition reject
       String text = "Letter " + i + ". " + String.join(" ", order.subList(0, 4));
       lines.add(json("prose-" + i, text));
