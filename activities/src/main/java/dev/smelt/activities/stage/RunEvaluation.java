@@ -169,8 +169,9 @@ public final class RunEvaluation {
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
       RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split)
       throws IOException {
-    List<String> train = ShardData.train(run).stream().map(ids -> tokenizer.decode(ids, true))
-        .toList();
+    List<int[]> shards = ShardData.train(run);
+    // Decoded one document at a time as the check streams past: never the corpus as strings.
+    Iterable<String> train = () -> shards.stream().map(ids -> tokenizer.decode(ids, true)).iterator();
     List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
     sets.addAll(EvalSets.beforeSplit(c, split));
     return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);

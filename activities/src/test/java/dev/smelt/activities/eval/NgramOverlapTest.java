@@ -15,11 +15,23 @@ class NgramOverlapTest {
 
   @Test
   void flagsTextSharingAnNgramIgnoringCaseAndPunctuation() {
-    NgramOverlap idx = NgramOverlap.index(List.of(TRAIN), 8);
-    assertTrue(idx.contaminated("Everyone knows THAT a single man in possession of a good... dog"));
-    assertFalse(idx.contaminated("a single man in possession of a dog"), "only 7 words shared");
-    assertFalse(idx.contaminated("short"));
-    assertEquals(1, idx.countContaminated(List.of(TRAIN, "nothing like it at all here, no")));
+    NgramOverlap idx = NgramOverlap.of(List.of(
+        "Everyone knows THAT a single man in possession of a good... dog",
+        "a single man in possession of a dog", "short", "nothing like it at all here, no"), 8);
+    idx.scan(TRAIN);
+    assertTrue(idx.contaminated(0));
+    assertFalse(idx.contaminated(1), "only 7 words shared");
+    assertFalse(idx.contaminated(2));
+    assertEquals(1, idx.contaminated());
+  }
+
+  @Test
+  void flagsEveryItemHoldingTheSharedNgramEvenWhenItemsRepeatIt() {
+    String shared = "that a single man in possession of a good";
+    NgramOverlap idx = NgramOverlap.of(List.of(shared, "unrelated words only here", shared + " " + shared), 8);
+    idx.scan(TRAIN);
+    assertEquals(2, idx.contaminated());
+    assertTrue(idx.contaminated(0) && idx.contaminated(2));
   }
 
   @Test

@@ -8,8 +8,11 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +75,40 @@ public final class CorpusFileReader {
       readStream(file, byName, gzName, repaired, held);
     }
     held.flush();
+  }
+
+  /**
+   * Reads one unit: a whole entry as {@link #read(CorpusFile, Consumer)} does, or a range of a
+   * large text file's pieces. A text file whose start needs the stream path (gzip, UTF-16/32, NUL
+   * bytes, empty) is read whole by its first unit, and its other units read nothing.
+   */
+  public void read(ReadUnit unit, Consumer<DocDecision> out) {
+    PlainTextReader text = formats.stream().filter(PlainTextReader.class::isInstance)
+        .map(PlainTextReader.class::cast).findFirst().orElse(null);
+    if (unit.isWhole() || text == null) {
+      read(unit.file(), out);
+      return;
+    }
+    CorpusFile file = unit.file();
+    try (FileChannel channel = FileChannel.open(file.toPath())) {
+      ByteBuffer head = ByteBuffer.allocate(SNIFF_BYTES);
+      channel.read(head, 0);
+      byte[] start = Arrays.copyOf(head.array(), head.position());
+      boolean streamOnly = start.length < 2 || (start[0] == 0x1f && start[1] == (byte) 0x8b)
+          || WideUnicode.detect(start).isPresent() || indexOfNul(start) >= 0;
+      if (streamOnly) {
+        if (unit.isFirst()) {
+          read(file, out);
+        }
+        return;
+      }
+      text.readRange(file, channel, unit.firstMark(), unit.endMark(),
+          decision -> out.accept(ReadRewrites.repairMojibake(decision, mojibake)));
+    } catch (IOException e) {
+      out.accept(DocDecision.reject(new Doc(PlainTextReader.pieceId(file, unit.firstMark()),
+          file.relativePath(), ""), RejectReason.UNREADABLE_FILE, "pieces from " + unit.firstMark()
+          + " on: " + describe(e)));
+    }
   }
 
   /** Reads a file front to back, through gzip when its magic bytes say so. */

@@ -3,10 +3,15 @@ package dev.smelt.pipeline.read;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -22,6 +27,7 @@ import java.util.function.Consumer;
  */
 public final class PlainTextReader implements FormatReader {
   public static final String NAME = "text";
+  static final List<String> EXTENSIONS = List.of(".txt", ".md");
 
   private final int maxFileBytes;
   private final int splitBytes;
@@ -41,7 +47,7 @@ public final class PlainTextReader implements FormatReader {
 
   @Override
   public List<String> extensions() {
-    return List.of(".txt", ".md");
+    return EXTENSIONS;
   }
 
   @Override
@@ -55,6 +61,22 @@ public final class PlainTextReader implements FormatReader {
     HeadCharset charset = HeadCharset.of(start);
     pieces.cut(new SequenceInputStream(new ByteArrayInputStream(start), content), 0, Long.MAX_VALUE,
         piece -> out.accept(decide(file, piece, charset)));
+  }
+
+  /**
+   * Reads the pieces {@code [firstMark, endMark)} of a large file from its channel, as {@link #read}
+   * would find them: the charset from the same head, the same cuts and ids.
+   */
+  void readRange(CorpusFile file, FileChannel channel, long firstMark, long endMark,
+      Consumer<DocDecision> out) throws IOException {
+    ByteBuffer start = ByteBuffer.allocate(Math.min(splitBytes + 1, HeadCharset.HEAD_BYTES));
+    while (start.hasRemaining() && channel.read(start, start.position()) > 0) {
+      // a positional read may return fewer bytes than asked
+    }
+    HeadCharset charset = HeadCharset.of(Arrays.copyOf(start.array(), start.position()));
+    channel.position(pieces.startOf(firstMark));
+    InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 64 * 1024);
+    pieces.cut(in, firstMark, endMark, piece -> out.accept(decide(file, piece, charset)));
   }
 
   /** A small file: one document, as before splitting existed. */

@@ -5,6 +5,7 @@ import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -20,7 +21,8 @@ import org.apache.beam.sdk.values.PBegin;
  * Reads the corpus files under the inputs into documents (stage {@value #STAGE}); every file
  * problem, every entry not read and every repeated doc_id ({@link UniqueDocIds}) is a counted
  * reject, never a failure. Files are listed when the transform is built, so
- * a missing input fails at once and the total is known for progress.
+ * a missing input fails at once and the total is known for progress. A large plain text file is
+ * read in ranges of its pieces ({@link ReadUnit}), spread over workers like files.
  */
 public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
   public static final String STAGE = "read";
@@ -65,10 +67,17 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
     return files;
   }
 
+  /** What the workers read: each file whole, a large text file in ranges of its pieces. */
+  List<ReadUnit> units() {
+    List<ReadUnit> units = new ArrayList<>();
+    files.forEach(f -> units.addAll(ReadUnit.of(f, options)));
+    return units;
+  }
+
   @Override
   public StageOutput expand(PBegin begin) {
     return begin
-        .apply("List files", Create.of(files).withCoder(SerializableCoder.of(CorpusFile.class)))
+        .apply("List files", Create.of(units()).withCoder(SerializableCoder.of(ReadUnit.class)))
         .apply("Spread files", Reshuffle.viaRandomKey())
         .apply("Read files", ParDo.of(new ReadFileFn(options)))
         .setCoder(SerializableCoder.of(DocDecision.class))
@@ -76,7 +85,7 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
         .apply(RouteDecisions.forStage(STAGE));
   }
 
-  private static final class ReadFileFn extends DoFn<CorpusFile, DocDecision> {
+  private static final class ReadFileFn extends DoFn<ReadUnit, DocDecision> {
     private final ReaderOptions options;
     private final Counter filesRead = Metrics.counter(FunnelCounters.NAMESPACE, FILES_READ);
     private transient CorpusFileReader reader;
@@ -91,9 +100,11 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
     }
 
     @ProcessElement
-    public void process(@Element CorpusFile file, OutputReceiver<DocDecision> out) {
-      reader.read(file, out::output);
-      filesRead.inc();
+    public void process(@Element ReadUnit unit, OutputReceiver<DocDecision> out) {
+      reader.read(unit, out::output);
+      if (unit.isFirst()) {
+        filesRead.inc();
+      }
     }
   }
 }
