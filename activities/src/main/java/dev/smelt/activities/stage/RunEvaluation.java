@@ -24,6 +24,7 @@ import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
@@ -169,8 +170,10 @@ public final class RunEvaluation {
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
       RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split)
       throws IOException {
-    List<String> train = ShardData.train(run).stream().map(ids -> tokenizer.decode(ids, true))
-        .toList();
+    NgramOverlap.TrainTexts train = each -> TokenShards.visit(run.shards(), d -> {
+      each.accept(tokenizer.decode(d.ids(), true)); // one document at a time: no corpus in the heap
+      return true;
+    });
     List<EvalSet> sets = new ArrayList<>();
     sets.add(new EvalSet("heldout_docs", false, valTexts));
     sets.add(new EvalSet("cloze", false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
