@@ -4,12 +4,14 @@ import dev.smelt.pipeline.copyright.Shingles;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.decontaminate.NgramSet;
 import dev.smelt.workflows.stage.Contamination;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Decontamination check: which items of an evaluation set share a word n-gram with the training
@@ -52,24 +54,40 @@ public final class NgramOverlap {
     return new NgramOverlap(n, texts.size(), sorted, itemOf);
   }
 
+  /** The training texts, handed over one at a time (all of a run's train shards fit no heap). */
+  @FunctionalInterface
+  public interface TrainTexts {
+    void forEach(Consumer<String> each) throws IOException;
+  }
+
   /**
-   * How many items of each set share an n-gram with {@code trainTexts}, read once; a set is
+   * How many items of each set share an n-gram with the training texts, read once; a set is
    * matched on {@link EvalSet#n}({@code ngram}), and each text is hashed once per n-gram length.
    */
-  public static List<Contamination> check(Iterable<String> trainTexts, int ngram, List<EvalSet> sets) {
+  public static List<Contamination> check(TrainTexts train, int ngram, List<EvalSet> sets)
+      throws IOException {
     List<NgramOverlap> indexes = new ArrayList<>();
     sets.forEach(set -> indexes.add(of(set.texts(), set.n(ngram))));
-    for (String text : trainTexts) {
+    train.forEach(text -> {
       List<String> words = Shingles.words(text);
       Map<Integer, long[]> byN = new HashMap<>();
       indexes.forEach(index -> index.scan(byN.computeIfAbsent(index.n, k -> Shingles.hashes(words, k))));
-    }
+    });
     List<Contamination> out = new ArrayList<>();
     for (int i = 0; i < sets.size(); i++) {
       NgramOverlap index = indexes.get(i);
       out.add(new Contamination(sets.get(i).name(), index.n, index.items, index.contaminated()));
     }
     return out;
+  }
+
+  /** As {@link #check(TrainTexts, int, List)} over texts in memory. */
+  public static List<Contamination> check(Iterable<String> trainTexts, int ngram, List<EvalSet> sets) {
+    try {
+      return check(trainTexts::forEach, ngram, sets);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e); // an Iterable reads no files
+    }
   }
 
   /** Marks every item sharing an n-gram with one training text. */

@@ -24,6 +24,7 @@ import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
@@ -169,9 +170,10 @@ public final class RunEvaluation {
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
       RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split)
       throws IOException {
-    List<int[]> shards = ShardData.train(run);
-    // Decoded one document at a time as the check streams past: never the corpus as strings.
-    Iterable<String> train = () -> shards.stream().map(ids -> tokenizer.decode(ids, true)).iterator();
+    NgramOverlap.TrainTexts train = each -> TokenShards.visit(run.shards(), d -> {
+      each.accept(tokenizer.decode(d.ids(), true)); // one document at a time: no corpus in the heap
+      return true;
+    });
     List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
     sets.addAll(EvalSets.beforeSplit(c, split));
     return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);

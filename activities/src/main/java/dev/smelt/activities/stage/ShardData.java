@@ -49,10 +49,6 @@ final class ShardData {
     return docs;
   }
 
-  static List<int[]> train(RunFolder run) {
-    return ids(run.shards());
-  }
-
   static List<int[]> val(RunFolder run) {
     return ids(run.val());
   }

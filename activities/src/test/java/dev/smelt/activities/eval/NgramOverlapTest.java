@@ -46,6 +46,24 @@ class NgramOverlapTest {
   }
 
   @Test
+  void streamedTrainingTextsFlagEveryItemHoldingAnNgramTheyShare() throws Exception {
+    String shared = "that a single man in possession of a good fortune";
+    List<EvalSet> sets = List.of(new EvalSet("documents", true, List.of(
+        "first: " + shared + ", first", "second, " + shared + " again", "nothing in common here "
+            + "with the novel at all, not one run of words")));
+    List<String> seen = new java.util.ArrayList<>();
+    NgramOverlap.TrainTexts train = each -> {
+      for (String t : List.of("an unrelated opening text of some length here", TRAIN)) {
+        seen.add(t);
+        each.accept(t);
+      }
+    };
+    assertEquals(List.of(new Contamination("documents", 8, 3, 2)),
+        NgramOverlap.check(train, 13, sets));
+    assertEquals(2, seen.size(), "the training texts are read once for all sets");
+  }
+
+  @Test
   void clozeItemsEndInTheSentencesLastWordAndKeepTheContextBeforeIt() {
     String doc = "She walked into the garden and looked at the flowers. Hi there. "
         + "Then she sat down by the old stone wall near the river!  More";

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.smelt.activities.run.ParquetTestFiles;
 import dev.smelt.pipeline.doc.DocSchemas;
 import dev.smelt.pipeline.tokenize.TokenDoc;
 import dev.smelt.pipeline.tokenize.TokenShards;
@@ -13,10 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.hadoop.conf.Configuration;
-import org.apache.parquet.avro.AvroParquetWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,19 +36,7 @@ class TokenFileTest {
         }
         rows.add(new TokenDoc("f" + f + "/" + d, "s", ids).toAvro());
       }
-      write(shards.resolve("part-0000" + f + "-of-00003.parquet"), rows);
-    }
-  }
-
-  private static void write(Path file, List<GenericRecord> rows) throws Exception {
-    Configuration conf = new Configuration(false);
-    conf.set("parquet.avro.write-old-list-structure", "false");
-    try (ParquetWriter<GenericRecord> w = AvroParquetWriter.<GenericRecord>builder(
-            HadoopOutputFile.fromPath(new org.apache.hadoop.fs.Path(file.toUri()), conf))
-        .withSchema(DocSchemas.TOKEN_DOC).withConf(conf).build()) {
-      for (GenericRecord r : rows) {
-        w.write(r);
-      }
+      ParquetTestFiles.write(shards.resolve("part-0000" + f + "-of-00003.parquet"), DocSchemas.TOKEN_DOC, rows);
     }
   }
 

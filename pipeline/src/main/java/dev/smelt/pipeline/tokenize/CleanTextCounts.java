@@ -57,7 +57,7 @@ public final class CleanTextCounts {
    * new ones) and the cap: a saved pass over anything else starts
    * over.
    */
-  static String inputs(Path dataDir, int maxWordTypes) throws IOException {
+  public static String inputs(Path dataDir, int maxWordTypes) throws IOException {
     StringBuilder key = new StringBuilder("maxWordTypes=").append(maxWordTypes);
     for (Path part : CleanDocs.parts(dataDir)) {
       key.append('|').append(part.getFileName()).append(':').append(Files.size(part))
