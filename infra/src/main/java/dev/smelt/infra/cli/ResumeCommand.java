@@ -32,20 +32,15 @@ final class ResumeCommand implements Callable<Integer> {
       + "evaluate, report.")
   String force;
 
-  @Mixin RunsDirOption runs;
-
-  @Option(names = "--no-worker",
-      description = "Start no worker in this process; workers elsewhere do the work.")
-  boolean noWorker;
-
-  @Mixin TemporalOptions temporal;
+  @Mixin RunSessionOptions session;
 
   @Override
   public Integer call() throws Exception {
     List<Stage> rerun = force == null ? List.of() : Stage.ofId(force)
         .orElseThrow(() -> new UsageException("--force " + force + " names no stage; one of "
             + String.join(", ", Stage.ids()))).andAfter();
-    Path runDir = RunFolder.confined(runs.root().resolve(runId).toString(), runs.root()).root();
+    Path root = session.runsRoot();
+    Path runDir = RunFolder.confined(root.resolve(runId).toString(), root).root();
     Path config = runDir.resolve("config.yaml");
     if (!Files.isRegularFile(config)) {
       throw new UsageException(Files.isDirectory(runDir)
@@ -57,7 +52,6 @@ final class ResumeCommand implements Callable<Integer> {
     RunConfig cfg = ConfigLoader.load(config);
     System.out.println("smelt: resume run " + runId + " ← " + runDir
         + (rerun.isEmpty() ? "" : " (forced from " + force + ")"));
-    return RunSession.run(new RunStarter.Prepared(runId, runDir, cfg), rerun, temporal, noWorker,
-        runs.root(), System.out);
+    return RunSession.run(new RunStarter.Prepared(runId, runDir, cfg), rerun, session, System.out);
   }
 }

@@ -19,19 +19,13 @@ final class RunCommand implements Callable<Integer> {
       "Run id: letters, digits, '-', '_', '.', at most 100 (default: <name>-<timestamp>).")
   String runId;
 
-  @Mixin RunsDirOption runs;
-
-  @Option(names = "--no-worker",
-      description = "Start no worker in this process; workers elsewhere do the work.")
-  boolean noWorker;
-
-  @Mixin TemporalOptions temporal;
+  @Mixin RunSessionOptions session;
 
   @Override
   public Integer call() throws Exception {
     RunStarter.Prepared p = RunStarter.prepare(
-        config != null ? config : RunStarter.defaultConfig(), runId, runs.root());
+        config != null ? config : RunStarter.defaultConfig(), runId, session.runsRoot());
     System.out.println("smelt: run " + p.runId() + " → " + p.runDir());
-    return RunSession.run(p, List.of(), temporal, noWorker, runs.root(), System.out);
+    return RunSession.run(p, List.of(), session, System.out);
   }
 }

@@ -8,7 +8,6 @@ import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -21,15 +20,17 @@ import java.util.concurrent.ExecutionException;
 final class RunSession {
   private RunSession() {}
 
-  static int run(RunStarter.Prepared p, List<Stage> rerun, TemporalOptions temporal,
-      boolean noWorker, Path runsRoot, PrintStream out) throws Exception {
+  static int run(RunStarter.Prepared p, List<Stage> rerun, RunSessionOptions options,
+      PrintStream out) throws Exception {
+    TemporalOptions temporal = options.temporal;
     // The embedded server unless a flag or Temporal's environment configuration names one.
     boolean embedded = temporal.address == null && TemporalConnection.environmentAddress().isEmpty();
     try (EmbeddedTemporalServer server = embedded
             ? EmbeddedTemporalServer.start(0, p.runDir().resolve("temporal-server.log")) : null;
         TemporalConnection conn = server != null ? TemporalConnection.embedded(server.target())
             : TemporalConnection.open(temporal.address, temporal.namespace);
-        SmeltWorker worker = noWorker ? null : SmeltWorker.startDefault(conn.client(), runsRoot)) {
+        SmeltWorker worker = options.noWorker ? null
+            : SmeltWorker.startDefault(conn.client(), options.runsRoot())) {
       out.println(server != null
           ? "smelt: embedded Temporal server on " + server.target() + " (pid " + server.pid() + ")"
           : "smelt: Temporal server " + conn.stubs().getOptions().getTarget());

@@ -117,7 +117,7 @@ class KilledWorkerResumeTest {
   }
 
   /** "step=loss" of every logged training step, in order. */
-  private static List<String> losses(Path metrics) throws java.io.IOException {
+  static List<String> losses(Path metrics) throws java.io.IOException {
     com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
     List<String> out = new ArrayList<>();
     for (String line : Files.readAllLines(metrics)) {
