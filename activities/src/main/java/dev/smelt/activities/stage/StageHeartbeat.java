@@ -1,10 +1,12 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.TrainingProgress;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +27,7 @@ public final class StageHeartbeat implements AutoCloseable {
   private final AtomicReference<TrainingProgress> latest = new AtomicReference<>();
   private final AtomicReference<ActivityCompletionException> cancelled = new AtomicReference<>();
   private final ScheduledExecutorService keepAlive;
+  private final long startNanos = System.nanoTime();
 
   private StageHeartbeat(ActivityExecutionContext context, TrainingProgress first) {
     this.context = context;
@@ -49,6 +52,7 @@ public final class StageHeartbeat implements AutoCloseable {
 
   public void progress(TrainingProgress p) {
     latest.set(p);
+    StageMetrics.progress(p);
     ActivityCompletionException c = cancelled.get();
     if (c != null) {
       throw c;
@@ -66,6 +70,7 @@ public final class StageHeartbeat implements AutoCloseable {
 
   @Override
   public void close() {
+    StageMetrics.stageAttempt(latest.get().stage(), Duration.ofNanos(System.nanoTime() - startNanos));
     keepAlive.shutdownNow();
   }
 }

@@ -1,6 +1,7 @@
 package dev.smelt.infra.cli;
 
 import dev.smelt.infra.temporal.TemporalConnection;
+import dev.smelt.infra.worker.MetricsEndpoint;
 import dev.smelt.infra.worker.SmeltWorker;
 import dev.smelt.workflows.run.TrainingRun;
 import java.util.concurrent.Callable;
@@ -19,13 +20,22 @@ final class WorkerCommand implements Callable<Integer> {
   @Option(names = "--activity-slots", description = "Activities run at once (default: 1).")
   int slots = 1;
 
+  @Option(names = "--metrics-port", paramLabel = "N", description =
+      "Serve Prometheus metrics (Temporal SDK and Smelt's) at http://0.0.0.0:N/metrics.")
+  Integer metricsPort;
+
   /** Run folders a workflow names outside this root are refused, non-retryably. */
   @Mixin RunsDirOption runs;
 
   @Override
   public Integer call() {
-    try (TemporalConnection conn = TemporalConnection.open(temporal.address, temporal.namespace);
+    try (MetricsEndpoint metrics = metricsPort == null ? null : MetricsEndpoint.start(metricsPort);
+        TemporalConnection conn = TemporalConnection.open(temporal.address, temporal.namespace,
+            metrics == null ? null : metrics.temporalScope());
         SmeltWorker worker = SmeltWorker.start(conn.client(), queue, slots, runs.root())) {
+      if (metrics != null) {
+        System.out.println("smelt: metrics at http://0.0.0.0:" + metrics.port() + "/metrics");
+      }
       System.out.println("smelt: worker polling '" + queue + "' on "
           + conn.stubs().getOptions().getTarget() + ", writing only in run folders inside "
           + runs.root() + " (pid " + ProcessHandle.current().pid() + ")");

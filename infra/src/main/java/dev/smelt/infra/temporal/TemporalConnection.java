@@ -1,5 +1,6 @@
 package dev.smelt.infra.temporal;
 
+import com.uber.m3.tally.Scope;
 import io.temporal.client.WorkflowClient;
 import io.temporal.envconfig.ClientConfigProfile;
 import io.temporal.envconfig.LoadClientConfigProfileOptions;
@@ -36,12 +37,17 @@ public final class TemporalConnection implements AutoCloseable {
    * @param namespace namespace, or null for the environment's (else "default")
    */
   public static TemporalConnection open(String address, String namespace) {
-    return open(profile(address, namespace, environment()), CONNECT_TIMEOUT);
+    return open(profile(address, namespace, environment()), CONNECT_TIMEOUT, null);
+  }
+
+  /** As {@link #open(String, String)}, reporting the SDK's metrics to {@code metrics}. */
+  public static TemporalConnection open(String address, String namespace, Scope metrics) {
+    return open(profile(address, namespace, environment()), CONNECT_TIMEOUT, metrics);
   }
 
   /** A plain connection to a server this process started: no environment settings apply. */
   public static TemporalConnection embedded(String target) {
-    return open(local(target, null), CONNECT_TIMEOUT);
+    return open(local(target, null), CONNECT_TIMEOUT, null);
   }
 
   /** The server Temporal's environment configuration names (TEMPORAL_ADDRESS, profile file), if any. */
@@ -75,7 +81,14 @@ public final class TemporalConnection implements AutoCloseable {
   }
 
   static TemporalConnection open(ClientConfigProfile profile, Duration timeout) {
+    return open(profile, timeout, null);
+  }
+
+  private static TemporalConnection open(ClientConfigProfile profile, Duration timeout, Scope metrics) {
     WorkflowServiceStubsOptions options = profile.toWorkflowServiceStubsOptions();
+    if (metrics != null) {
+      options = WorkflowServiceStubsOptions.newBuilder(options).setMetricsScope(metrics).build();
+    }
     WorkflowServiceStubs stubs;
     try {
       stubs = WorkflowServiceStubs.newConnectedServiceStubs(options, timeout);

@@ -1,0 +1,89 @@
+package dev.smelt.infra.worker;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.smelt.activities.metrics.StageMetrics;
+import dev.smelt.workflows.run.TrainingRun;
+import dev.smelt.workflows.schedule.RunDecision;
+import dev.smelt.workflows.schedule.RunOutcome;
+import dev.smelt.workflows.schedule.ScheduleActivities;
+import dev.smelt.workflows.schedule.ScheduledRun;
+import dev.smelt.workflows.schedule.ScheduledRunImpl;
+import dev.smelt.workflows.schedule.ScheduledRunRequest;
+import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TrainingProgress;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import io.temporal.worker.Worker;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+
+/** The worker's Prometheus endpoint, scraped over HTTP: Temporal SDK metrics and Smelt's. */
+class MetricsEndpointTest {
+  /** Decides every fire unchanged: the scheduled run records a skip and ends. */
+  static final class UnchangedInputs implements ScheduleActivities {
+    @Override
+    public RunDecision decide(ScheduledRunRequest request) {
+      return RunDecision.skip("config and inputs unchanged since run r1", "f");
+    }
+
+    @Override
+    public StageInput prepare(ScheduledRunRequest request, String runId) {
+      throw new AssertionError("an unchanged run is not prepared");
+    }
+
+    @Override
+    public void recordSuccess(String schedule, String runId, String fingerprint) {
+      throw new AssertionError("a skipped run records no success");
+    }
+
+    @Override
+    public void terminate(String workflowId, String reason) {
+      throw new AssertionError("not used");
+    }
+  }
+
+  private static String scrape(int port) throws IOException, InterruptedException {
+    HttpResponse<String> r = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, r.statusCode());
+    return r.body();
+  }
+
+  @Test
+  void servesTrainingProgressAndTemporalMetricsIncludingSkippedScheduledRuns() throws Exception {
+    try (MetricsEndpoint metrics = MetricsEndpoint.start(0);
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
+            TestEnvironmentOptions.newBuilder().setMetricsScope(metrics.temporalScope()).build())) {
+      StageMetrics.progress(new TrainingProgress("pretrain", 42, 100, "steps", 3.5, null, 1234.0));
+      Worker worker = env.newWorker(TrainingRun.CPU_QUEUE);
+      worker.registerWorkflowImplementationTypes(ScheduledRunImpl.class);
+      worker.registerActivitiesImplementations(new UnchangedInputs());
+      env.start();
+      ScheduledRun run = env.getWorkflowClient().newWorkflowStub(ScheduledRun.class,
+          WorkflowOptions.newBuilder().setTaskQueue(TrainingRun.CPU_QUEUE).build());
+      assertEquals(RunOutcome.SKIPPED_UNCHANGED,
+          run.run(new ScheduledRunRequest("nightly", "/cfg/n.yaml", false)).outcome());
+
+      String text = scrape(metrics.port());
+      assertTrue(text.contains("smelt_step{stage=\"pretrain\"} 42.0"), text);
+      assertTrue(text.contains("smelt_loss{stage=\"pretrain\"} 3.5"), text);
+      assertTrue(text.contains("smelt_tokens_per_second{stage=\"pretrain\"} 1234.0"), text);
+      // The SDK hands its counters over every second: wait for the skip to arrive (at most 30 s).
+      for (int i = 0; i < 300 && !text.contains("smelt_schedule_runs_skipped_total"); i++) {
+        Thread.sleep(100);
+        text = scrape(metrics.port());
+      }
+      assertTrue(text.contains("smelt_schedule_runs_skipped_total{"), text);
+      assertTrue(text.contains("temporal_workflow_completed_total{"), text);
+      assertTrue(text.contains("temporal_request_total{"), text);
+    }
+  }
+}
