@@ -57,13 +57,14 @@ public final class CopyrightFilter implements DocFilter {
   }
 
   private final Settings s;
-  private final LicenseIndex licenses;
+  /** Not serialized (a DoFn is serialized again per bundle on the DirectRunner): bundled, shared. */
+  private transient LicenseIndex licenses;
   private final ProtectedWorks protectedWorks;
   private transient List<PathMatcher> sourceGlobs;
 
   public CopyrightFilter(Settings settings) {
     this.s = settings;
-    this.licenses = LicenseIndex.bundled();
+    this.licenses = LicenseIndex.shared();
     this.protectedWorks = settings.protectedDir().isBlank()
         ? ProtectedWorks.none()
         : ProtectedWorks.load(Path.of(settings.protectedDir()));
@@ -84,6 +85,9 @@ public final class CopyrightFilter implements DocFilter {
       hits.put(RejectReason.PROTECTED_OVERLAP, String.format(Locale.ROOT,
           "%.3f of 13-grams in protected works > %s", overlap, s.maxProtectedOverlap()));
       policy.put(RejectReason.PROTECTED_OVERLAP, s.protectedPolicy());
+    }
+    if (licenses == null) {
+      licenses = LicenseIndex.shared();
     }
     LicenseIndex.Match lic = licenses.best(doc.text());
     if (lic != null && lic.containment() >= s.minLicenseContainment()) {

@@ -61,7 +61,17 @@ public final class LicenseIndex implements Serializable {
     return out;
   }
 
-  /** The bundled SPDX index. */
+  /** The bundled SPDX index, read once per JVM. */
+  public static LicenseIndex shared() {
+    return Bundled.INDEX;
+  }
+
+  /** Holds the index from the first call of {@link #shared()} on. */
+  private static final class Bundled {
+    static final LicenseIndex INDEX = bundled();
+  }
+
+  /** The bundled SPDX index, read again. */
   public static LicenseIndex bundled() {
     try (InputStream raw = LicenseIndex.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {

@@ -3,6 +3,7 @@ package dev.smelt.pipeline.copyright;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Word n-gram fingerprints: lower-cased runs of letters and digits, n at a time, hashed with
@@ -11,12 +12,14 @@ import java.util.Locale;
 public final class Shingles {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
+  /** Compiled once: String.split would compile this pattern again for every document. */
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{Nd}]+");
 
   private Shingles() {}
 
   public static List<String> words(String text) {
     List<String> words = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+    for (String w : NON_WORD.split(text.toLowerCase(Locale.ROOT))) {
       if (!w.isEmpty()) {
         words.add(w);
       }

@@ -37,14 +37,28 @@ public final class ToxicityFilter implements DocFilter {
     }
   }
 
-  private final ToxicityLexicon lexicon;
+  private final Settings settings;
   private final double maxScore;
   private final int minHits;
+  /**
+   * Not serialized: the DirectRunner serializes a DoFn again for every bundle (one bundle per
+   * document after a grouping step), so the lexicon travels as its settings and is shared per JVM.
+   */
+  private transient ToxicityLexicon lexicon;
 
+  /** @throws IllegalArgumentException for a language with no bundled list */
   public ToxicityFilter(Settings s) {
-    this.lexicon = ToxicityLexicon.load(s.languages(), s.ldnoobwWeight(), s.cussWeights());
+    this.settings = s;
     this.maxScore = s.maxScore();
     this.minHits = s.minHits();
+    lexicon(); // fails early on a language without a list
+  }
+
+  private ToxicityLexicon lexicon() {
+    if (lexicon == null) {
+      lexicon = ToxicityLexicon.shared(settings.languages(), settings.ldnoobwWeight(), settings.cussWeights());
+    }
+    return lexicon;
   }
 
   @Override
@@ -61,13 +75,15 @@ public final class ToxicityFilter implements DocFilter {
   /** Weighted hits per word, the hit count and which terms hit how often. */
   public Score score(String text) {
     List<String> words = Shingles.words(text);
+    ToxicityLexicon lexicon = lexicon();
     double weighted = 0;
     int hits = 0;
     Map<String, Integer> terms = new TreeMap<>();
     int i = 0;
     while (i < words.size()) {
       int matched = 0;
-      for (int n = Math.min(ToxicityLexicon.MAX_TERM_WORDS, words.size() - i); n >= 1; n--) {
+      int longest = lexicon.startsPhrase(words.get(i)) ? ToxicityLexicon.MAX_TERM_WORDS : 1;
+      for (int n = Math.min(longest, words.size() - i); n >= 1; n--) {
         String term = String.join(" ", words.subList(i, i + n));
         double w = lexicon.weight(term);
         if (w > 0) {

@@ -6,24 +6,44 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Terms (one to four words) with a weight: LDNOOBW entries weigh {@code ldnoobwWeight}, cuss
  * entries the weight of their rating (rating 0 weighs 0), a term in both the larger weight. Every
  * identity term ({@link IdentityTerms}) weighs 0, so identity words alone never score.
  */
-final class ToxicityLexicon implements Serializable {
+final class ToxicityLexicon {
   static final int MAX_TERM_WORDS = 4;
+  /** One lexicon per settings and JVM: every copy of the filter a runner deserializes shares it. */
+  private static final Map<List<Object>, ToxicityLexicon> LOADED = new ConcurrentHashMap<>();
+
   private final Map<String, Double> weights;
+  /** First words of the multi-word terms: only there can a term longer than one word start. */
+  private final Set<String> phraseStarts;
 
   private ToxicityLexicon(Map<String, Double> weights) {
     this.weights = weights;
+    this.phraseStarts = new HashSet<>();
+    for (String term : weights.keySet()) {
+      int space = term.indexOf(' ');
+      if (space > 0) {
+        phraseStarts.add(term.substring(0, space));
+      }
+    }
+  }
+
+  /** The lexicon for these settings, loaded on the first call in this JVM. */
+  static ToxicityLexicon shared(List<String> languages, double ldnoobwWeight, List<Double> cussWeights) {
+    return LOADED.computeIfAbsent(List.of(List.copyOf(languages), ldnoobwWeight, List.copyOf(cussWeights)),
+        k -> load(languages, ldnoobwWeight, cussWeights));
   }
 
   static ToxicityLexicon load(List<String> languages, double ldnoobwWeight, List<Double> cussWeights) {
@@ -47,6 +67,11 @@ final class ToxicityLexicon implements Serializable {
     if (!words.isEmpty() && words.size() <= MAX_TERM_WORDS) {
       w.merge(String.join(" ", words), weight, Math::max);
     }
+  }
+
+  /** Whether some term of two or more words starts with {@code word}. */
+  boolean startsPhrase(String word) {
+    return phraseStarts.contains(word);
   }
 
   double weight(String term) {

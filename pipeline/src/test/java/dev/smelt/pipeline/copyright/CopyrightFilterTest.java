@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -115,5 +116,16 @@ class CopyrightFilterTest {
   @Test
   void theBundledIndexHoldsHundredsOfLicences() {
     assertTrue(LicenseIndex.bundled().size() > 600);
+  }
+
+  @Test
+  void travelsWithoutTheLicenceIndexAndDecidesAlikeAfterSerialization() {
+    // The DirectRunner serializes a DoFn again for every bundle: the bundled index must not travel.
+    CopyrightFilter f = new CopyrightFilter(CopyrightFilter.Settings.DEFAULTS);
+    byte[] bytes = SerializableUtils.serializeToByteArray(f);
+    assertTrue(bytes.length < 2_000, bytes.length + " bytes");
+    CopyrightFilter copy = (CopyrightFilter) SerializableUtils.deserializeFromByteArray(bytes, "copyright");
+    assertEquals(f.decide(doc("LICENSE", MIT)), copy.decide(doc("LICENSE", MIT)));
+    assertEquals(f.decide(doc("book", PROSE)), copy.decide(doc("book", PROSE)));
   }
 }

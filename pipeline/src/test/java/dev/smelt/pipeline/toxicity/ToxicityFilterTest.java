@@ -2,11 +2,13 @@ package dev.smelt.pipeline.toxicity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
 import java.util.List;
+import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,16 @@ class ToxicityFilterTest {
   void matchesMultiWordTerms() {
     ToxicityFilter.Score score = filter.score("a Ball-Gag in the window");
     assertEquals(java.util.Map.of("ball gag", 1), score.terms());
+  }
+
+  @Test
+  void travelsAsItsSettingsAndDecidesAlikeAfterSerialization() {
+    // The DirectRunner serializes a DoFn again for every bundle: the lexicon must not travel.
+    byte[] bytes = SerializableUtils.serializeToByteArray(filter);
+    assertTrue(bytes.length < 2_000, bytes.length + " bytes");
+    ToxicityFilter copy = (ToxicityFilter) SerializableUtils.deserializeFromByteArray(bytes, "toxicity");
+    String text = "you are a fucking asshole and a cunt, the whole lot of you, fuck off, ball gag";
+    assertEquals(filter.decide(doc(text)), copy.decide(doc(text)));
+    assertEquals(filter.score(text).terms(), copy.score(text).terms());
   }
 }
