@@ -95,7 +95,8 @@ class DataStageDecontaminationTest {
     FilterSettings filters = new FilterSettings(null, null, null, null, null, null, null, null, null,
         new FilterSettings.Decontaminate(13, "drop", 1e-6));
     DataConfig data = new DataConfig(List.of(tmp.resolve("corpus.jsonl").toString()), 0, 1_000_000,
-        0.05, "DirectRunner", List.of("jsonl"), List.of("decontaminate"), filters, false);
+        0.05, "DirectRunner", List.of("jsonl"), List.of("decontaminate"), filters, false, "[local]",
+        List.of());
     FinetuneConfig ft = new FinetuneConfig("sentiment", List.of(tmp.resolve("ft.jsonl").toString()),
         1, 1, 0.1, 0, 0, 64, 0.5, List.of(), 0);
     EvalConfig eval = new EvalConfig(0, 100, 0, 13, List.of(tmp.resolve("ood.txt").toString()));

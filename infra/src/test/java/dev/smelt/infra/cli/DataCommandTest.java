@@ -34,4 +34,23 @@ class DataCommandTest {
     assertTrue(printed.contains("read INVALID_JSON"), printed);
     assertTrue(Files.isRegularFile(dir.resolve("stats.json")));
   }
+
+  @Test
+  void aBeamFlagBeamCannotUseAfterTheConfigExitsWithTwoNamingIt() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    int code;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      code = SmeltCli.execute("data", EndToEndRunTest.EXAMPLES.resolve("tiny.yaml").toString(),
+          "--out", dir.toString(), "--parallelizm=2");
+    } finally {
+      System.setErr(old);
+    }
+    String printed = err.toString(StandardCharsets.UTF_8).strip();
+    assertEquals(2, code, printed);
+    assertTrue(printed.contains("Beam option '--parallelizm=2' is not usable"), printed);
+    assertEquals(1, printed.lines().count(), "one line: " + printed);
+    assertTrue(!Files.exists(dir.resolve("stats.json")), "nothing run");
+  }
 }

@@ -17,8 +17,17 @@ import java.util.List;
  * @param filterSettings every filter's thresholds
  * @param followSymlinks whether symbolic links under an input folder are followed when their
  *     target lies inside that input (off by default; links out of the input never are)
+ * @param flinkMaster where FlinkRunner runs: "[local]" (an embedded mini-cluster, the default) or
+ *     host:port of a Flink cluster's JobManager; unused by other runners
+ * @param pipelineArgs Beam flags ({@code --flag=value}) for the data and token-shard pipelines,
+ *     e.g. "--parallelism=2" on Flink or "--targetParallelism=4" on the DirectRunner
  */
 public record DataConfig(
     List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
     List<String> readers, List<String> filters, FilterSettings filterSettings,
-    boolean followSymlinks) {}
+    boolean followSymlinks, String flinkMaster, List<String> pipelineArgs) {
+
+  public DataConfig {
+    pipelineArgs = pipelineArgs == null ? List.of() : List.copyOf(pipelineArgs);
+  }
+}
