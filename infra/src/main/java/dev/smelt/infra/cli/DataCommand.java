@@ -35,33 +35,38 @@ final class DataCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig cfg = ConfigLoader.load(config);
-    requireUsableBeamFlags(cfg);
+    String runner = requireUsableBeamFlags(cfg);
     Path dataDir = (out != null ? out : Path.of("runs", RunStarter.idFromName(cfg, "-data-"), "data"))
         .toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
     PrintStream o = System.out;
-    DataStats s = DataStage.run(cfg, dataDir, beamArgs, p -> printProgress(p, cfg, o));
+    DataStats s = DataStage.run(cfg, dataDir, beamArgs, p -> printProgress(p, runner, o));
     printFunnel(s, o);
     o.println("data: " + dataDir);
     return 0;
   }
 
-  /** The flags after the config are Beam's: one that Beam cannot use is a usage error, named. */
-  private void requireUsableBeamFlags(RunConfig cfg) {
+  /**
+   * The flags after the config are Beam's: one that Beam cannot use is a usage error, named.
+   *
+   * @return the runner they and the config choose, e.g. "FlinkRunner"
+   */
+  private String requireUsableBeamFlags(RunConfig cfg) {
     try {
-      BeamOptions.of(cfg.data().runner(), DataStage.beamArgs(cfg.data(), beamArgs));
+      return BeamOptions.of(cfg.data().runner(), DataStage.beamArgs(cfg.data(), beamArgs))
+          .getRunner().getSimpleName();
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }
   }
 
-  private static void printProgress(DataProgress p, RunConfig cfg, PrintStream o) {
+  private static void printProgress(DataProgress p, String runner, PrintStream o) {
     if (p.counting()) {
       o.printf(Locale.ROOT, "data: %d/%d files, %d documents, %.0f s%n", p.filesRead(),
           p.filesTotal(), p.documentsRead(), p.seconds());
     } else {
       o.printf(Locale.ROOT, "data: %d files on %s, %.0f s (its counts come when the job ends)%n",
-          p.filesTotal(), cfg.data().runner(), p.seconds());
+          p.filesTotal(), runner, p.seconds());
     }
   }
 
