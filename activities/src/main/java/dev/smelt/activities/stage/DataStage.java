@@ -3,6 +3,7 @@ package dev.smelt.activities.stage;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.eval.EvalSets;
+import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataProgress;
@@ -32,14 +33,14 @@ public final class DataStage {
    * the "decontaminate" stage, if named, removes overlaps with the run's {@link EvalSets} and, from
    * the documents that will train, with the held-out ones ({@code data.valFraction}).
    *
-   * @param pipelineArgs extra Beam options ({@code --flag=value}), e.g. for another runner
+   * @param extraBeamArgs Beam flags ({@code --flag=value}) over data.pipelineArgs, e.g. a CLI's
    * @throws UncheckedIOException if finetune.inputs or eval.oodInputs cannot be read
    */
-  public static DataStats run(RunConfig c, Path dataDir, List<String> pipelineArgs,
+  public static DataStats run(RunConfig c, Path dataDir, List<String> extraBeamArgs,
       Consumer<DataProgress> onProgress) {
     DataConfig d = c.data();
     DataPipelineSpec spec = new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
-        d.minChars(), d.maxChars(), d.runner(), pipelineArgs, d.filters(),
+        d.minChars(), d.maxChars(), d.runner(), beamArgs(d, extraBeamArgs), d.filters(),
         filterSettings(d.filterSettings()),
         readers(d));
     return DataPipeline.run(d.filters().contains(DecontaminateFilter.STAGE)
@@ -50,6 +51,16 @@ public final class DataStage {
     ReaderOptions readers =
         ReaderOptions.defaults().withFormats(d.readers()).withFollowSymlinks(d.followSymlinks());
     return d.textSplitBytes() > 0 ? readers.withTextSplitBytes(d.textSplitBytes()) : readers;
+  }
+
+  /**
+   * The Beam flags of the data and token-shard pipelines: FlinkRunner's master from
+   * data.flinkMaster, then data.pipelineArgs, then {@code extra}; a later flag of a name wins.
+   */
+  public static List<String> beamArgs(DataConfig d, List<String> extra) {
+    List<String> master = BeamOptions.isFlink(d.runner()) && d.flinkMaster() != null
+        ? List.of("--flinkMaster=" + d.flinkMaster()) : List.of();
+    return BeamOptions.overriding(BeamOptions.overriding(master, d.pipelineArgs()), extra);
   }
 
   private static List<EvalSet> evalSets(RunConfig c) {

@@ -57,7 +57,8 @@ public class TokenizerActivity implements StageActivities.Tokenizer {
     tokenizer.save(run.tokenizerJson());
     ctx.progress().accept(Stage.TOKENIZER.progress(2, 3));
     TokenShardStats stats = TokenShardPipeline.run(new TokenShardPipeline.TokenShardSpec(run.data(),
-        run.tokenizerJson(), c.data().valFraction(), c.data().runner(), List.of()));
+        run.tokenizerJson(), c.data().valFraction(), c.data().runner(),
+        DataStage.beamArgs(c.data(), List.of())));
     requireUsableShards(stats, c.model().contextLength(), c.data().valFraction());
     ctx.progress().accept(Stage.TOKENIZER.progress(3, 3));
     return new TokenizerResult(tokenizer.vocabSize(), stats.trainDocs(), stats.valDocs(),

@@ -33,7 +33,7 @@ class DataProgressTest {
     }
     FilterSettings none = new FilterSettings(null, null, null, null, null, null, null, null, null, null);
     RunConfig c = new RunConfig("progress", 1, new DataConfig(List.of(corpus.toString()), 0,
-        1_000_000, 0.05, "DirectRunner", List.of("jsonl"), List.of("length"), none, false),
+        1_000_000, 0.05, "DirectRunner", List.of("jsonl"), List.of("length"), none, false, "[local]", List.of()),
         null, null, null, null, null);
     Path runDir = Files.createDirectories(tmp.resolve("runs/r"));
     List<TrainingProgress> seen = new CopyOnWriteArrayList<>();

@@ -2,6 +2,8 @@ package dev.smelt.infra.cli;
 
 import dev.smelt.activities.stage.DataStage;
 import dev.smelt.infra.config.ConfigLoader;
+import dev.smelt.pipeline.beam.BeamOptions;
+import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.StageEditCount;
 import dev.smelt.pipeline.data.StageReasonCount;
@@ -33,16 +35,39 @@ final class DataCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     RunConfig cfg = ConfigLoader.load(config);
+    String runner = requireUsableBeamFlags(cfg);
     Path dataDir = (out != null ? out : Path.of("runs", RunStarter.idFromName(cfg, "-data-"), "data"))
         .toAbsolutePath().normalize();
     Files.createDirectories(dataDir);
     PrintStream o = System.out;
-    DataStats s = DataStage.run(cfg, dataDir, beamArgs, p -> o.printf(Locale.ROOT,
-        "data: %d/%d files, %d documents, %.0f s%n", p.filesRead(), p.filesTotal(),
-        p.documentsRead(), p.seconds()));
+    DataStats s = DataStage.run(cfg, dataDir, beamArgs, p -> printProgress(p, runner, o));
     printFunnel(s, o);
     o.println("data: " + dataDir);
     return 0;
+  }
+
+  /**
+   * The flags after the config are Beam's: one that Beam cannot use is a usage error, named.
+   *
+   * @return the runner they and the config choose, e.g. "FlinkRunner"
+   */
+  private String requireUsableBeamFlags(RunConfig cfg) {
+    try {
+      return BeamOptions.of(cfg.data().runner(), DataStage.beamArgs(cfg.data(), beamArgs))
+          .getRunner().getSimpleName();
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
+  }
+
+  private static void printProgress(DataProgress p, String runner, PrintStream o) {
+    if (p.counting()) {
+      o.printf(Locale.ROOT, "data: %d/%d files, %d documents, %.0f s%n", p.filesRead(),
+          p.filesTotal(), p.documentsRead(), p.seconds());
+    } else {
+      o.printf(Locale.ROOT, "data: %d files on %s, %.0f s (its counts come when the job ends)%n",
+          p.filesTotal(), runner, p.seconds());
+    }
   }
 
   static void printFunnel(DataStats s, PrintStream o) {

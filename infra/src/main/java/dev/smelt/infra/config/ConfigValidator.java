@@ -2,6 +2,8 @@ package dev.smelt.infra.config;
 
 import dev.smelt.activities.eval.BiasProbe;
 import dev.smelt.activities.model.ModelPresets;
+import dev.smelt.activities.stage.DataStage;
+import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.read.FormatReaders;
 import dev.smelt.pipeline.read.ReaderOptions;
 import dev.smelt.workflows.config.DataConfig;
@@ -13,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Value rules of a run config; the first broken rule is reported, naming its key. */
 final class ConfigValidator {
@@ -63,6 +66,7 @@ final class ConfigValidator {
     require(d.valFraction() > 0 && d.valFraction() <= 0.5, "data.valFraction",
         "must be in (0, 0.5]");
     require(d.runner() != null && !d.runner().isBlank(), "data.runner", "must name a Beam runner");
+    validateBeam(d);
     require(d.readers() != null && !d.readers().isEmpty()
         && FormatReaders.NAMES.containsAll(d.readers())
         && d.readers().stream().distinct().count() == d.readers().size(), "data.readers",
@@ -73,6 +77,26 @@ final class ConfigValidator {
             + " (the largest document read)");
     FilterSettingsValidator.validate(d.filters(), d.filterSettings());
   }
+
+  /** The runner and its flags are tried now, so a typo is a config error, not a failed run. */
+  private static void validateBeam(DataConfig d) {
+    beamOptionsOf(d.runner(), List.of(), "data.runner");
+    require(d.flinkMaster() != null && FLINK_MASTER.matcher(d.flinkMaster()).matches(),
+        "data.flinkMaster", "must be \"[local]\" (an embedded mini-cluster) or host:port");
+    beamOptionsOf(d.runner(), DataStage.beamArgs(d, List.of()), "data.pipelineArgs");
+  }
+
+  private static void beamOptionsOf(String runner, List<String> args, String key) {
+    try {
+      BeamOptions.of(runner, args);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("key '" + key + "': " + e.getMessage());
+    }
+  }
+
+  /** "[local]", "[auto]" (Beam's: from the environment) or a JobManager's host:port. */
+  private static final Pattern FLINK_MASTER =
+      Pattern.compile("\\[local]|\\[auto]|[A-Za-z0-9][A-Za-z0-9.-]*:[0-9]{1,5}");
 
   private static void validateModel(ModelConfig m) {
     require(m.preset().equals("custom") || ModelPresets.NAMES.contains(m.preset()), "model.preset",

@@ -25,7 +25,14 @@ class BadConfigExitTest {
       "pretrain: [1, 2|malformed YAML",
       "seed: 1\\nseed: 2|key 'seed' is given twice",
       "pretrain:\\n  steps: 3\\n  steps: 4|key 'pretrain.steps' is given twice",
-      "pretrain:\\n  batchSize: 8.7|key 'pretrain.batchSize': 8.7 is not an integer"})
+      "pretrain:\\n  batchSize: 8.7|key 'pretrain.batchSize': 8.7 is not an integer",
+      "data:\\n  inputs: [corpus.jsonl]\\n  pipelineArgs: [--parallelism=2, --noSuchBeamFlag=1]"
+          + "|key 'data.pipelineArgs': Beam option '--noSuchBeamFlag=1' is not usable",
+      "data:\\n  inputs: [corpus.jsonl]\\n  pipelineArgs: [parallelism=2]"
+          + "|key 'data.pipelineArgs': Beam option 'parallelism=2' must look like --flag=value",
+      "data:\\n  inputs: [corpus.jsonl]\\n  runner: NoSuchRunner|key 'data.runner': Beam option '--runner=NoSuchRunner'",
+      "data:\\n  inputs: [corpus.jsonl]\\n  runner: FlinkRunner\\n  flinkMaster: jobmanager"
+          + "|key 'data.flinkMaster' must be \"[local]\""})
   void badConfigExitsWithTwoAndOneLine(String yaml, String expected) throws IOException {
     Files.writeString(dir.resolve("corpus.jsonl"), "{\"text\": \"x\"}\n");
     String body = "data:\n  inputs: [corpus.jsonl]\nfinetune:\n  inputs: [corpus.jsonl]\n";

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,23 +17,46 @@ import org.junit.jupiter.api.io.TempDir;
 class DataCommandTest {
   @TempDir Path dir;
 
-  @Test
-  void dataStageAlonePrintsAReconciledFunnel() throws Exception {
+  /** What one `smelt data` call returned and printed. */
+  private record Call(int code, String out, String err) {}
+
+  private Call smeltData(String... flags) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    PrintStream old = System.out;
-    int code;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     try {
-      code = SmeltCli.execute("data", EndToEndRunTest.EXAMPLES.resolve("tiny.yaml").toString(),
-          "--out", dir.toString());
+      List<String> args = new ArrayList<>(List.of("data",
+          EndToEndRunTest.EXAMPLES.resolve("tiny.yaml").toString(), "--out", dir.toString()));
+      args.addAll(List.of(flags));
+      int code = SmeltCli.execute(args.toArray(String[]::new));
+      return new Call(code, out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8).strip());
     } finally {
-      System.setOut(old);
+      System.setOut(oldOut);
+      System.setErr(oldErr);
     }
-    String printed = out.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, printed);
+  }
+
+  @Test
+  void dataStageAlonePrintsAReconciledFunnel() {
+    Call call = smeltData();
+    String printed = call.out();
+    assertEquals(0, call.code(), printed + call.err());
     assertTrue(printed.contains("read 28 = kept "), printed);
     assertTrue(printed.contains("dedup DUPLICATE"), printed);
     assertTrue(printed.contains("read INVALID_JSON"), printed);
     assertTrue(Files.isRegularFile(dir.resolve("stats.json")));
+  }
+
+  @Test
+  void aBeamFlagBeamCannotUseAfterTheConfigExitsWithTwoNamingIt() {
+    Call call = smeltData("--parallelizm=2");
+    assertEquals(2, call.code(), call.err());
+    assertTrue(call.err().contains("Beam option '--parallelizm=2' is not usable"), call.err());
+    assertEquals(1, call.err().lines().count(), "one line: " + call.err());
+    assertTrue(!Files.exists(dir.resolve("stats.json")), "nothing run");
   }
 }

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.activities.stage.DataStage;
 import dev.smelt.workflows.config.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,6 +59,20 @@ class ConfigLoaderTest {
     Path again = dir.resolve("config.yaml");
     Files.writeString(again, ConfigLoader.toYaml(c));
     assertEquals(c, ConfigLoader.load(again));
+  }
+
+  @Test
+  void flinkRunnerKeysDefaultToAnEmbeddedClusterAndPassTheirFlags() throws IOException {
+    RunConfig defaults = ConfigLoader.load(write(MINIMAL));
+    assertEquals("[local]", defaults.data().flinkMaster());
+    assertEquals(List.of(), defaults.data().pipelineArgs());
+    RunConfig flink = ConfigLoader.load(write("data:\n  inputs: [corpus.txt]\n  runner: FlinkRunner\n"
+        + "  flinkMaster: jobmanager.example:8081\n  pipelineArgs: [--parallelism=2]\n"
+        + "finetune:\n  inputs: [corpus.txt]\n"));
+    assertEquals(List.of("--flinkMaster=jobmanager.example:8081", "--parallelism=2"),
+        DataStage.beamArgs(flink.data(), List.of()));
+    assertEquals(List.of("--flinkMaster=jobmanager.example:8081", "--parallelism=4"),
+        DataStage.beamArgs(flink.data(), List.of("--parallelism=4")), "a CLI flag wins");
   }
 
   @Test

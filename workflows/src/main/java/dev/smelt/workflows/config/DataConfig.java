@@ -19,17 +19,35 @@ import java.util.List;
  *     target lies inside that input (off by default; links out of the input never are)
  * @param textSplitBytes a text file larger than this is read as pieces of about this size, cut at
  *     empty lines (1 MiB by default; 0 in code: the reader's default)
+ * @param flinkMaster where FlinkRunner runs: "[local]" (an embedded mini-cluster, the default) or
+ *     host:port of a Flink cluster's JobManager; unused by other runners
+ * @param pipelineArgs Beam flags ({@code --flag=value}) for the data and token-shard pipelines,
+ *     e.g. "--parallelism=2" on Flink or "--targetParallelism=4" on the DirectRunner
  */
 public record DataConfig(
     List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
     List<String> readers, List<String> filters, FilterSettings filterSettings,
-    boolean followSymlinks, int textSplitBytes) {
-  /** A data section with the reader's default split size. */
+    boolean followSymlinks, int textSplitBytes, String flinkMaster, List<String> pipelineArgs) {
+
+  public DataConfig {
+    pipelineArgs = pipelineArgs == null ? List.of() : List.copyOf(pipelineArgs);
+  }
+
+  /** A data section with the reader's default split size, on the embedded Flink master. */
   public DataConfig(
       List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
       List<String> readers, List<String> filters, FilterSettings filterSettings,
       boolean followSymlinks) {
     this(inputs, minChars, maxChars, valFraction, runner, readers, filters, filterSettings,
-        followSymlinks, 0);
+        followSymlinks, 0, "[local]", List.of());
+  }
+
+  /** A data section with the reader's default split size. */
+  public DataConfig(
+      List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
+      List<String> readers, List<String> filters, FilterSettings filterSettings,
+      boolean followSymlinks, String flinkMaster, List<String> pipelineArgs) {
+    this(inputs, minChars, maxChars, valFraction, runner, readers, filters, filterSettings,
+        followSymlinks, 0, flinkMaster, pipelineArgs);
   }
 }
