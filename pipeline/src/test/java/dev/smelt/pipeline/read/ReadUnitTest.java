@@ -3,7 +3,9 @@ package dev.smelt.pipeline.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
+import dev.smelt.pipeline.filter.StageOutput;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +50,20 @@ class ReadUnitTest {
     List<ReadUnit> units = units("big.txt", text.getBytes(StandardCharsets.UTF_8));
     assertTrue(units.size() > 10, units.size() + " units");
     assertEquals(readWhole(units.get(0)), readUnits(units));
+  }
+
+  @Test
+  void readCorpusSpreadsTheRangesOverTheRunnerAndKeepsEveryPieceOnce() throws IOException {
+    String text = TextSplitTest.paragraphs(300, "\n", 12);
+    List<ReadUnit> units = units("spread.txt", text.getBytes(StandardCharsets.UTF_8));
+    List<Doc> expected = readWhole(units.get(0)).stream().map(DocDecision::doc).toList();
+    assertTrue(units.size() > 5 && expected.size() > 40, units.size() + " units, " + expected.size() + " pieces");
+    TestPipeline p = TestPipeline.fromOptions(PipelineOptionsFactory.create())
+        .enableAbandonedNodeEnforcement(false);
+    StageOutput out = p.apply(ReadCorpus.from(List.of(dir.resolve("spread.txt")), OPTIONS));
+    PAssert.that(out.kept()).containsInAnyOrder(expected);
+    PAssert.that(out.rejected()).empty();
+    p.run().waitUntilFinish();
   }
 
   @Test
