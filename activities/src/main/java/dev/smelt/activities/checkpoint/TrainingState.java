@@ -19,6 +19,8 @@ import java.util.List;
  *     so a retried attempt finishes instead of training on
  * @param trainedOn the token shards (train, then val, in name order) and tokenizer.json this
  *     checkpoint was trained on, with their sha256; a resume onto other data is refused
+ * @param intraOpThreads PyTorch's intra-op thread count that trained up to here (0 = not
+ *     recorded): results are bit-identical only at the same count, so a resume at another warns
  */
 public record TrainingState(
     int step,
@@ -34,4 +36,14 @@ public record TrainingState(
     int evalsWithoutImprovement,
     double trainingSeconds,
     String stopReason,
-    List<DataFile> trainedOn) {}
+    List<DataFile> trainedOn,
+    int intraOpThreads) {
+  /** A state that does not record its thread count. */
+  public TrainingState(int step, long cursorEpoch, long cursorPosition, long seed,
+      String seedScheme, String configHash, double firstLoss, double lastLoss, long tokens,
+      double bestValLoss, int evalsWithoutImprovement, double trainingSeconds, String stopReason,
+      List<DataFile> trainedOn) {
+    this(step, cursorEpoch, cursorPosition, seed, seedScheme, configHash, firstLoss, lastLoss,
+        tokens, bestValLoss, evalsWithoutImprovement, trainingSeconds, stopReason, trainedOn, 0);
+  }
+}

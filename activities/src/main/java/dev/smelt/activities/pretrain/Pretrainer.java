@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.checkpoint.CheckpointWriter;
@@ -239,7 +240,8 @@ public final class Pretrainer {
       TrainingState s = new TrainingState(step, cursor.epoch(), cursor.position(), job.seed(),
           SEED_SCHEME, configHash(), firstLoss, loss, step * tokensPerStep(), earlyStop.best(),
           earlyStop.withoutImprovement(), clock.trainingSeconds(),
-          PretrainResult.COMPLETED.equals(stop) ? null : stop, job.trainedOn());
+          PretrainResult.COMPLETED.equals(stop) ? null : stop, job.trainedOn(),
+          JniUtils.getNumThreads());
       writer.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
       clock.checkpointed();
     }

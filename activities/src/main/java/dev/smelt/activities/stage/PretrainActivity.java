@@ -1,8 +1,11 @@
 package dev.smelt.activities.stage;
 
+import ai.djl.pytorch.jni.JniUtils;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.checkpoint.DataFile;
 import dev.smelt.activities.checkpoint.TrainingDataHashes;
+import dev.smelt.activities.checkpoint.TrainingState;
 import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.pretrain.MetricsLog;
 import dev.smelt.activities.pretrain.PretrainJob;
@@ -32,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public class PretrainActivity implements StageActivities.Pretrain {
   private static final Logger log = LoggerFactory.getLogger(PretrainActivity.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path runsRoot;
 
@@ -69,9 +73,31 @@ public class PretrainActivity implements StageActivities.Pretrain {
         log.warn("run {}: pre-training resumes from {}; {} steps redone", ctx.input().runId(),
             resume.map(Path::toString).orElse("step 0 (no checkpoint yet)"), redone);
       }
-      return EngineThread.call(() -> trainer.run(resume)).withStepsRedone(redone);
+      return EngineThread.call(() -> {
+        resume.ifPresent(p -> warnIfOtherThreadCount(p, JniUtils.getNumThreads()));
+        return trainer.run(resume);
+      }).withStepsRedone(redone);
     } finally {
       Files.deleteIfExists(ShardData.trainTokensFile(run));
+    }
+  }
+
+  /**
+   * Bit-identical continuation holds only at the thread count that wrote the checkpoint (a
+   * resume on a machine with other cores, or another SMELT_THREADS): say so, but train on.
+   */
+  static void warnIfOtherThreadCount(Path checkpoint, int threads) {
+    try {
+      TrainingState s = JSON.readValue(checkpoint.resolve(CheckpointStore.STATE).toFile(),
+          TrainingState.class);
+      if (s.intraOpThreads() > 0 && s.intraOpThreads() != threads) {
+        log.warn("checkpoint {} was trained with {} intra-op threads, this worker uses {}: the "
+            + "run continues, but not bit-identically to one that never stopped (set "
+            + "SMELT_THREADS={} to match)", checkpoint, s.intraOpThreads(), threads,
+            s.intraOpThreads());
+      }
+    } catch (IOException unreadable) {
+      // the load that follows names a damaged checkpoint itself
     }
   }
 

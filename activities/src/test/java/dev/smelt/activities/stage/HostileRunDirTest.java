@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.run.FolderChecksum;
 import dev.smelt.workflows.stage.PermanentFailure;
+import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
@@ -61,6 +63,10 @@ class HostileRunDirTest {
         in -> new FinetuneActivity(runs).finetune(in),
         in -> new BaselinesActivity(runs).baselines(in),
         in -> new EvaluateActivity(runs).evaluate(in),
-        in -> new ReportActivity(runs).write(in, null));
+        in -> new ReportActivity(runs).write(in, null),
+        in -> new StageCacheActivity(runs).open(in, Stage.DATA, List.of()),
+        in -> new StageCacheActivity(runs).cachedResult(in, Stage.DATA),
+        in -> new StageCacheActivity(runs).finish(in, new StageCheck(Stage.DATA, "f", false, ""),
+            null));
   }
 }

@@ -114,13 +114,13 @@ class TotalLossResumeTest {
   private static int awaitStepAfterTruncation(Path metrics, int killedAt, SmeltProcess p)
       throws Exception {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    boolean truncated = false;
-    int lowest = Integer.MAX_VALUE;
+    int kept = -1; // the last step left after truncation: the checkpoint resumed from
     while (System.nanoTime() < deadline && p.isAlive()) {
       int last = lastStep(metrics);
-      lowest = Math.min(lowest, last);
-      truncated |= last < killedAt;
-      if (truncated && last > lowest) {
+      if (kept < 0 && last >= 0 && last < killedAt) {
+        kept = last;
+      }
+      if (kept >= 0 && last > kept) {
         return last;
       }
       Thread.sleep(20); // polling the run folder, not standing in for work
