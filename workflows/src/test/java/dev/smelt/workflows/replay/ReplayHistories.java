@@ -23,6 +23,8 @@ import dev.smelt.workflows.schedule.ScheduledRunImpl;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;
 import dev.smelt.workflows.schedule.TimedRun;
 import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageCache;
+import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.client.WorkflowClient;
@@ -69,6 +71,7 @@ class ReplayHistories {
       worker.registerWorkflowImplementationTypes(TrainingRunImpl.class, ScheduledRunImpl.class);
       worker.registerActivitiesImplementations(stageActivities());
       worker.registerActivitiesImplementations(scheduleActivities());
+      worker.registerActivitiesImplementations(stageCache());
       env.start();
       client(env, TrainingRun.class, "smelt-replay-1").run(IN);
       write(env, "smelt-replay-1", TRAINING_RUN);
@@ -132,6 +135,14 @@ class ReplayHistories {
         .filter(c -> c.isAnnotationPresent(ActivityInterface.class))
         .map(c -> mock(c, withSettings().withoutAnnotations()))
         .toArray();
+  }
+
+  /** Every stage fingerprinted and not cached: the history holds each stage's full path. */
+  private static StageCache stageCache() {
+    StageCache c = mock(StageCache.class, withSettings().withoutAnnotations());
+    when(c.open(any(), any(), any())).thenAnswer(i -> new StageCheck(i.getArgument(1), "f", false, ""));
+    when(c.finish(any(), any(), any())).thenAnswer(i -> "h-" + ((StageCheck) i.getArgument(1)).stage().id());
+    return c;
   }
 
   private static ScheduleActivities scheduleActivities() {
