@@ -51,14 +51,16 @@ class BeamOptionsTest {
   }
 
   @Test
-  void directRunnerReturnsFromRunAndSkipsTheImmutabilityCheckUnlessTheFlagsSayOtherwise() {
+  void directRunnerReturnsFromRunAndSkipsTheImmutabilityAndEncodabilityChecksUnlessTheFlagsSayOtherwise() {
     DirectOptions byDefault = BeamOptions.of("DirectRunner", List.of()).as(DirectOptions.class);
     assertFalse(byDefault.isBlockOnRun());
     assertFalse(byDefault.isEnforceImmutability());
-    DirectOptions asked = BeamOptions.of("DirectRunner",
-        List.of("--blockOnRun=true", "--enforceImmutability=true")).as(DirectOptions.class);
+    assertFalse(byDefault.isEnforceEncodability());
+    DirectOptions asked = BeamOptions.of("DirectRunner", List.of("--blockOnRun=true",
+        "--enforceImmutability=true", "--enforceEncodability=true")).as(DirectOptions.class);
     assertTrue(asked.isBlockOnRun());
     assertTrue(asked.isEnforceImmutability());
+    assertTrue(asked.isEnforceEncodability());
   }
 
   @Test
