@@ -23,7 +23,7 @@ import java.util.List;
 /** Trains the byte-level BPE on the kept text, then writes the train and validation shards. */
 public class TokenizerActivity implements StageActivities.Tokenizer {
   static final String COUNTS_FILE = "counts.bin";
-  /** A kill loses at most this much counting; a save of a 500k-word table takes well under 1 s. */
+  /** A kill loses at most this much counting; a save writes the table once (~20 bytes a word). */
   private static final long SAVE_EVERY_NANOS = 30_000_000_000L;
   private final Path runsRoot;
 
