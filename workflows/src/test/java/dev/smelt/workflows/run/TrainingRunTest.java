@@ -76,25 +76,44 @@ class TrainingRunTest {
     return mock(type, withSettings().withoutAnnotations());
   }
 
+  /** One mock per stage activity, each answering its fixed result. */
+  private record StageMocks(StageActivities.Data data, StageActivities.Tokenizer tokenizer,
+      StageActivities.Pretrain pretrain, StageActivities.Finetune finetune,
+      StageActivities.Baselines baselines, StageActivities.Evaluate evaluate,
+      StageActivities.Report report) {
+    static StageMocks answering() {
+      StageMocks m = new StageMocks(activity(StageActivities.Data.class),
+          activity(StageActivities.Tokenizer.class), activity(StageActivities.Pretrain.class),
+          activity(StageActivities.Finetune.class), activity(StageActivities.Baselines.class),
+          activity(StageActivities.Evaluate.class), activity(StageActivities.Report.class));
+      when(m.data.prepare(any())).thenReturn(DATA);
+      when(m.tokenizer.train(any())).thenReturn(TOKENIZER);
+      when(m.pretrain.pretrain(any())).thenReturn(PRETRAIN);
+      when(m.finetune.finetune(any())).thenReturn(FINETUNE);
+      when(m.baselines.baselines(any())).thenReturn(BASELINES);
+      when(m.evaluate.evaluate(any())).thenReturn(EVAL);
+      when(m.report.write(any(), any())).thenReturn("/runs/r1/report.html");
+      return m;
+    }
+
+    /** These mocks and {@code cache}, to register with a worker. */
+    Object[] with(StageCache cache) {
+      return new Object[] {cache, data, tokenizer, pretrain, finetune, baselines, evaluate, report};
+    }
+  }
+
   @Test
   void runsEveryStageOnceInDataFlowOrderAndSummarisesTheirResults(TestWorkflowEnvironment env,
       Worker worker, WorkflowClient client, WorkflowOptions options) {
-    StageActivities.Data data = activity(StageActivities.Data.class);
-    StageActivities.Tokenizer tokenizer = activity(StageActivities.Tokenizer.class);
-    StageActivities.Pretrain pretrain = activity(StageActivities.Pretrain.class);
-    StageActivities.Finetune finetune = activity(StageActivities.Finetune.class);
-    StageActivities.Baselines baselines = activity(StageActivities.Baselines.class);
-    StageActivities.Evaluate evaluate = activity(StageActivities.Evaluate.class);
-    StageActivities.Report report = activity(StageActivities.Report.class);
-    when(data.prepare(any())).thenReturn(DATA);
-    when(tokenizer.train(any())).thenReturn(TOKENIZER);
-    when(pretrain.pretrain(any())).thenReturn(PRETRAIN);
-    when(finetune.finetune(any())).thenReturn(FINETUNE);
-    when(baselines.baselines(any())).thenReturn(BASELINES);
-    when(evaluate.evaluate(any())).thenReturn(EVAL);
-    when(report.write(any(), any())).thenReturn("/runs/r1/report.html");
-    worker.registerActivitiesImplementations(
-        new NothingCached(), data, tokenizer, pretrain, finetune, baselines, evaluate, report);
+    StageMocks m = StageMocks.answering();
+    StageActivities.Data data = m.data();
+    StageActivities.Tokenizer tokenizer = m.tokenizer();
+    StageActivities.Pretrain pretrain = m.pretrain();
+    StageActivities.Finetune finetune = m.finetune();
+    StageActivities.Baselines baselines = m.baselines();
+    StageActivities.Evaluate evaluate = m.evaluate();
+    StageActivities.Report report = m.report();
+    worker.registerActivitiesImplementations(m.with(new NothingCached()));
     env.start();
 
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
@@ -133,25 +152,15 @@ class TrainingRunTest {
     when(cache.cachedResult(any(), eq(Stage.DATA))).thenReturn(DATA);
     when(cache.cachedResult(any(), eq(Stage.TOKENIZER))).thenReturn(TOKENIZER);
     when(cache.cachedResult(any(), eq(Stage.PRETRAIN))).thenReturn(PRETRAIN);
-    StageActivities.Data data = activity(StageActivities.Data.class);
-    StageActivities.Tokenizer tokenizer = activity(StageActivities.Tokenizer.class);
-    StageActivities.Pretrain pretrain = activity(StageActivities.Pretrain.class);
-    StageActivities.Finetune finetune = activity(StageActivities.Finetune.class);
-    StageActivities.Baselines baselines = activity(StageActivities.Baselines.class);
-    StageActivities.Evaluate evaluate = activity(StageActivities.Evaluate.class);
-    StageActivities.Report report = activity(StageActivities.Report.class);
-    when(finetune.finetune(any())).thenReturn(FINETUNE);
-    when(baselines.baselines(any())).thenReturn(BASELINES);
-    when(evaluate.evaluate(any())).thenReturn(EVAL);
-    when(report.write(any(), any())).thenReturn("/runs/r1/report.html");
-    worker.registerActivitiesImplementations(
-        cache, data, tokenizer, pretrain, finetune, baselines, evaluate, report);
+    StageMocks m = StageMocks.answering();
+    StageActivities.Report report = m.report();
+    worker.registerActivitiesImplementations(m.with(cache));
     env.start();
 
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
     RunSummary summary = run.run(IN);
 
-    verifyNoInteractions(data, tokenizer, pretrain);
+    verifyNoInteractions(m.data(), m.tokenizer(), m.pretrain());
     List<String> cached = List.of("data", "tokenizer", "pretrain");
     assertEquals(new RunSummary("r1", "/runs/r1", DATA, TOKENIZER, PRETRAIN, FINETUNE, BASELINES,
         EVAL, "/runs/r1/report.html", cached), summary, "cached results as recorded, no re-run");
