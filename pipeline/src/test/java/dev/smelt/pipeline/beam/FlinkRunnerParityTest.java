@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.pipeline.data.StatsJson;
+import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
 import dev.smelt.pipeline.data.CleanDocs;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
@@ -39,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * rejects with the same reasons on both.
  */
 class FlinkRunnerParityTest {
-  private static final List<String> FILTERS = List.of("length", "gopher_repetition", "pii", "dedup");
+  private static final List<String> FILTERS = List.of("length", "gopher_repetition", "pii", "dedup", "fuzzy_dedup");
   private static final List<String> FOLDERS = List.of("clean", "rejects", "tags", "shards", "val");
 
   @TempDir static Path tmp;
@@ -80,8 +81,9 @@ class FlinkRunnerParityTest {
         "read:GZIP_TRUNCATED", 1L,
         "length:TOO_SHORT", 2L,
         "gopher_repetition:GOPHER_DUP_LINES", 1L,
-        "dedup:DUPLICATE", 2L), byStageReason);
-    assertEquals(DOCS + 3 + 2 + 1 + 1 + 2, flink.data().read());
+        "dedup:DUPLICATE", 2L,
+        "fuzzy_dedup:NEAR_DUPLICATE", 2L), byStageReason);
+    assertEquals(DOCS + 3 + 3 + 2 + 1 + 1 + 2, flink.data().read());
   }
 
   @Test
@@ -101,6 +103,7 @@ class FlinkRunnerParityTest {
     flinkFiles.remove(StatsJson.FILE);
     assertEquals(directFiles, flinkFiles);
     assertTrue(directFiles.keySet().stream().anyMatch(f -> f.startsWith("shards/")), directFiles.toString());
+    assertTrue(directFiles.containsKey(NearDuplicateReport.FILE), directFiles.toString());
   }
 
   @Test
@@ -131,7 +134,7 @@ class FlinkRunnerParityTest {
   static final int DOCS = 40;
 
   /**
-   * {@link #DOCS} distinct documents, one more three times, 2 too short, 1 of repeated lines, an
+   * {@link #DOCS} distinct documents, one more three times, 3 near copies, 2 too short, 1 of repeated lines, an
    * invalid JSON line, and a gzip of 2 records cut in its second.
    */
   private static Path writeCorpus(Path dir) throws IOException {
@@ -141,6 +144,9 @@ class FlinkRunnerParityTest {
     }
     for (int copy = 1; copy <= 3; copy++) {
       lines.add(json("dup" + copy, prose(1000)));
+    }
+    for (int copy = 1; copy <= 3; copy++) { // near copies: one word apart, fuzzy_dedup keeps one
+      lines.add(json("near" + copy, prose(3000) + " Signed by reader number " + copy + "."));
     }
     lines.add(json("short1", "Too short."));
     lines.add(json("short2", "Also short."));
