@@ -78,17 +78,18 @@ public final class DecideSameKey<V, O> extends PTransform<PCollection<KV<String,
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "smelt-sort-" + UUID.randomUUID());
     try (SpillingSorter sorter = new SpillingSorter(memoryBytes, scratch)) {
       for (KV<String, V> pair : bucket) {
-        sorter.add(pair.getKey().getBytes(StandardCharsets.UTF_8), CoderUtils.encodeToByteArray(coder, pair.getValue()));
+        byte[] key = pair.getKey().getBytes(StandardCharsets.UTF_8);
+        sorter.add(key, CoderUtils.encodeToByteArray(coder, pair.getValue()));
       }
-      byte[] key = null;
+      byte[] groupKey = null;
       List<V> sameKey = new ArrayList<>();
       for (Iterator<SpillingSorter.Entry> sorted = sorter.sorted(); sorted.hasNext(); ) {
         SpillingSorter.Entry entry = sorted.next();
-        if (key != null && !Arrays.equals(key, entry.key())) {
+        if (groupKey != null && !Arrays.equals(groupKey, entry.key())) {
           group.accept(sameKey);
           sameKey = new ArrayList<>();
         }
-        key = entry.key();
+        groupKey = entry.key();
         sameKey.add(decode(coder, entry.value()));
       }
       if (!sameKey.isEmpty()) {

@@ -43,7 +43,8 @@ final class UniqueDocIds extends PTransform<PCollection<DocDecision>, PCollectio
         .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     PCollection<DocDecision> decided = split.get(KEPT)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(DocDecision.class)))
-        .apply("Pick one per id", DecideSameKey.with(SerializableCoder.of(DocDecision.class), UniqueDocIds::decide))
+        .apply("Pick one per id",
+            DecideSameKey.with(SerializableCoder.of(DocDecision.class), UniqueDocIds::decide))
         .setCoder(SerializableCoder.of(DocDecision.class));
     return PCollectionList.of(decided)
         .and(split.get(REJECTED).setCoder(SerializableCoder.of(DocDecision.class)))
