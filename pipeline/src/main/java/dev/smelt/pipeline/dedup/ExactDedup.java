@@ -4,15 +4,12 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
+import dev.smelt.pipeline.parts.DecideSameKey;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
-import org.apache.beam.sdk.transforms.DoFn;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.WithKeys;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.TypeDescriptors;
 
@@ -31,16 +28,8 @@ public final class ExactDedup extends PTransform<PCollection<Doc>, StageOutput> 
             WithKeys.of((Doc doc) -> TextHash.sha256(doc.text()))
                 .withKeyType(TypeDescriptors.strings()))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Doc.class)))
-        .apply("Group same text", GroupByKey.create())
-        .apply("Pick survivor", ParDo.of(new PickSurvivorFn()))
+        .apply("Pick survivor", DecideSameKey.with(SerializableCoder.of(Doc.class), DuplicateGroup::decide))
         .setCoder(SerializableCoder.of(DocDecision.class))
         .apply(RouteDecisions.forStage(STAGE));
-  }
-
-  private static final class PickSurvivorFn extends DoFn<KV<String, Iterable<Doc>>, DocDecision> {
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<Doc>> group, OutputReceiver<DocDecision> out) {
-      DuplicateGroup.decide(group.getValue(), out::output);
-    }
   }
 }

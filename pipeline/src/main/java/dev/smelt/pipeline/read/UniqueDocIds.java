@@ -4,6 +4,7 @@ import dev.smelt.pipeline.dedup.TextHash;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.pipeline.parts.DecideSameKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.KV;
@@ -43,8 +43,8 @@ final class UniqueDocIds extends PTransform<PCollection<DocDecision>, PCollectio
         .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     PCollection<DocDecision> decided = split.get(KEPT)
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(DocDecision.class)))
-        .apply("Group same id", GroupByKey.create())
-        .apply("Pick one per id", ParDo.of(new PickFn()))
+        .apply("Pick one per id",
+            DecideSameKey.with(SerializableCoder.of(DocDecision.class), UniqueDocIds::decide))
         .setCoder(SerializableCoder.of(DocDecision.class));
     return PCollectionList.of(decided)
         .and(split.get(REJECTED).setCoder(SerializableCoder.of(DocDecision.class)))
@@ -86,13 +86,6 @@ final class UniqueDocIds extends PTransform<PCollection<DocDecision>, PCollectio
       } else {
         out.get(KEPT).output(KV.of(decision.doc().docId(), decision));
       }
-    }
-  }
-
-  private static final class PickFn extends DoFn<KV<String, Iterable<DocDecision>>, DocDecision> {
-    @ProcessElement
-    public void process(@Element KV<String, Iterable<DocDecision>> group, OutputReceiver<DocDecision> out) {
-      decide(group.getValue(), out::output);
     }
   }
 }

@@ -9,7 +9,15 @@ import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollection;
 import org.junit.jupiter.api.Test;
 
 class UniqueDocIdsTest {
@@ -53,5 +61,33 @@ class UniqueDocIdsTest {
     List<DocDecision> out = decide(List.of(once, once));
     assertEquals(once, out.get(0));
     assertEquals(RejectReason.DUPLICATE_ID, ((Decision.Reject) out.get(1).decision()).reason());
+  }
+
+  @Test
+  void decidesEveryIdAcrossTheHashBucketsAsItsOwnGroupWouldAndPassesRejectsThrough() {
+    Map<String, List<DocDecision>> byId = new LinkedHashMap<>();
+    for (int i = 0; i < 400; i++) {
+      String id = "doc-" + (i % 300); // ids 0..99 come twice, with different texts
+      byId.computeIfAbsent(id, k -> new ArrayList<>()).add(DocDecision.keep(new Doc(id, "f" + i, "text " + i)));
+    }
+    List<DocDecision> input = new ArrayList<>();
+    List<DocDecision> expected = new ArrayList<>();
+    byId.values().forEach(sameId -> {
+      input.addAll(sameId);
+      UniqueDocIds.decide(sameId, expected::add);
+    });
+    assertEquals(100, expected.stream().filter(d -> d.decision() instanceof Decision.Reject).count());
+    DocDecision unread =
+        DocDecision.reject(new Doc("doc-5", "bad.zip", ""), RejectReason.UNREADABLE_FILE, "io");
+    input.add(unread);
+    expected.add(unread);
+    TestPipeline p =
+        TestPipeline.fromOptions(PipelineOptionsFactory.create()).enableAbandonedNodeEnforcement(false);
+
+    PCollection<DocDecision> out = p.apply(Create.of(input).withCoder(SerializableCoder.of(DocDecision.class)))
+        .apply(new UniqueDocIds());
+
+    PAssert.that(out).containsInAnyOrder(expected);
+    p.run().waitUntilFinish();
   }
 }
