@@ -11,6 +11,7 @@ import io.temporal.workflow.ChildWorkflowCancellationType;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -45,10 +46,19 @@ public class RetrainScheduleImpl implements RetrainSchedule {
   private record InFlight(long number, String workflowId, CancellationScope scope,
       Promise<ScheduledRunResult> result) {}
 
-  @Override
-  public void run(ScheduleState initial) {
+  /**
+   * Sets the state before any handler runs: a pause or query sent with the start arrives in the
+   * first workflow task, before {@link #run}'s body (without this, a null state failed the task
+   * over and over and the schedule never ran).
+   */
+  @WorkflowInit
+  public RetrainScheduleImpl(ScheduleState initial) {
     state = initial;
     recent.addAll(initial.recent());
+  }
+
+  @Override
+  public void run(ScheduleState initial) {
     if (state.nextFire() == null) {
       state = withNextFire(spec().nextAfter(now()));
     }

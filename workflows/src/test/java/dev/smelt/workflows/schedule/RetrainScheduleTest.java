@@ -16,11 +16,14 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The scheduler workflow over simulated weeks (time-skipping test server), with each scheduled
  * run stood in for by a child that only takes its time: counts of runs started and skipped.
  */
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // a stuck workflow task fails the class, never hangs the build
 class RetrainScheduleTest {
   private static final Duration DAY = Duration.ofDays(1);
   /** Fires of a daily schedule fall at midnight UTC, half a day after the start. */
