@@ -71,6 +71,12 @@ public final class StageHeartbeat implements AutoCloseable {
   @Override
   public void close() {
     StageMetrics.stageAttempt(latest.get().stage(), Duration.ofNanos(System.nanoTime() - startNanos));
-    keepAlive.shutdownNow();
+    // Not shutdownNow: interrupting a heartbeat in flight makes the SDK print a stack trace.
+    keepAlive.shutdown();
+    try {
+      keepAlive.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
