@@ -4,6 +4,7 @@ import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
+import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -36,15 +37,31 @@ final class StageShell {
    * Runs {@code body} as the current activity's attempt of {@code stage}.
    *
    * @throws io.temporal.failure.ApplicationFailure a {@code PermanentFailure} when the run folder
-   *     lies outside {@code runsRoot}, or whatever permanent failure the body throws
+   *     lies outside {@code runsRoot}, whatever permanent failure the body throws, or a retryable
+   *     {@link StageHeartbeat#STALLED} one when it made no progress for {@code stallMinutes}
    */
   static <T> T run(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
     RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    try (StageHeartbeat hb = StageHeartbeat.start(stage)) {
-      return body.run(new StageContext(run, in, previous, hb::progress));
+    try (StageHeartbeat hb = StageHeartbeat.start(stage, in.config().stallMinutes().of(stage))) {
+      return attempt(hb, new StageContext(run, in, previous, hb::progress), body);
     } catch (IOException e) {
       throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
+    }
+  }
+
+  /** The body under {@code hb}: whatever it fails with once stalled, the attempt fails as stalled. */
+  static <T> T attempt(StageHeartbeat hb, StageContext ctx, StageBody<T> body) throws IOException {
+    try {
+      return body.run(ctx);
+    } catch (IOException | RuntimeException e) {
+      if (!hb.stalled()
+          || e instanceof ApplicationFailure a && StageHeartbeat.STALLED.equals(a.getType())) {
+        throw e;
+      }
+      ApplicationFailure stalled = hb.stallFailure();
+      stalled.addSuppressed(e); // the interrupted wait, for the worker's log
+      throw stalled;
     }
   }
 }

@@ -11,6 +11,8 @@ import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.ModelConfig;
 import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.config.StallMinutes;
+import dev.smelt.workflows.stage.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,6 +45,7 @@ final class ConfigValidator {
         || c.data().filterSettings().decontaminate().ngram() <= c.eval().decontaminationNgram(),
         "data.filterSettings.decontaminate.ngram", "must not exceed eval.decontaminationNgram ("
             + c.eval().decontaminationNgram() + "), or the overlap check finds n-grams the filter let through");
+    validateStallMinutes(c.stallMinutes());
     for (int i = 0; i < c.eval().oodInputs().size(); i++) {
       require(Files.isRegularFile(Path.of(c.eval().oodInputs().get(i))), "eval.oodInputs[" + i + "]",
           "no such file: " + c.eval().oodInputs().get(i));
@@ -142,6 +145,14 @@ final class ConfigValidator {
         "must be in (0, 1)");
     require(Set.of("auto", "cpu", "gpu").contains(p.device()), "pretrain.device",
         "must be auto, cpu or gpu");
+  }
+
+  private static void validateStallMinutes(StallMinutes s) {
+    for (Stage stage : Stage.values()) {
+      double minutes = s.of(stage);
+      require(Double.isFinite(minutes) && minutes >= 0, "stallMinutes." + stage.id(),
+          "must be a number of minutes, at least 0 (0 = never)");
+    }
   }
 
   private static void validateFinetune(FinetuneConfig f, ModelConfig m) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.stage.DataStage;
 import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.config.StallMinutes;
+import dev.smelt.workflows.stage.Stage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,21 @@ class ConfigLoaderTest {
     e = assertThrows(ConfigException.class,
         () -> ConfigLoader.load(write(MINIMAL + "pretrain:\n  device: tpu\n")));
     assertTrue(e.getMessage().contains("key 'pretrain.device'"), e.getMessage());
+  }
+
+  @Test
+  void stallMinutesDefaultPerStageAndANegativeOneIsNamed() throws Exception {
+    RunConfig c = ConfigLoader.load(write(MINIMAL + "stallMinutes:\n  finetune: 5\n"));
+    assertEquals(StallMinutes.DEFAULTS.pretrain(), c.stallMinutes().of(Stage.PRETRAIN));
+    assertEquals(5, c.stallMinutes().of(Stage.FINETUNE));
+    assertEquals(StallMinutes.DEFAULTS, ConfigLoader.load(write(MINIMAL)).stallMinutes(),
+        "smelt-defaults.yaml and StallMinutes.DEFAULTS agree");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "stallMinutes:\n  evaluate: -1\n")));
+    assertTrue(e.getMessage().contains("key 'stallMinutes.evaluate'"), e.getMessage());
+    e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "stallMinutes:\n  train: 3\n")));
+    assertTrue(e.getMessage().contains("unknown key 'stallMinutes.train'"), e.getMessage());
   }
 
   @Test

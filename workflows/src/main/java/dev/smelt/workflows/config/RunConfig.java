@@ -12,4 +12,16 @@ public record RunConfig(
     ModelConfig model,
     PretrainConfig pretrain,
     FinetuneConfig finetune,
-    EvalConfig eval) {}
+    EvalConfig eval,
+    StallMinutes stallMinutes) {
+  /** A config written before {@code stallMinutes} existed gets the defaults. */
+  public RunConfig {
+    stallMinutes = stallMinutes == null ? StallMinutes.DEFAULTS : stallMinutes;
+  }
+
+  /** A config with the default {@link StallMinutes}. */
+  public RunConfig(String name, long seed, DataConfig data, TokenizerConfig tokenizer,
+      ModelConfig model, PretrainConfig pretrain, FinetuneConfig finetune, EvalConfig eval) {
+    this(name, seed, data, tokenizer, model, pretrain, finetune, eval, StallMinutes.DEFAULTS);
+  }
+}
