@@ -3,6 +3,7 @@ package dev.smelt.activities.baseline;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.smelt.activities.checkpoint.CheckpointPolicy;
 import dev.smelt.activities.eval.ClassificationScores;
 import dev.smelt.activities.finetune.FinetuneJob;
 import dev.smelt.activities.finetune.Finetuner;
@@ -21,7 +22,9 @@ import java.util.function.IntConsumer;
 /**
  * Test accuracy against training-set size for the pre-trained model, the same architecture from
  * scratch and bag-of-words, each trained on the same nested subsets ({@link NestedSubsets}) with the
- * same number of steps, and scored on the same test split.
+ * same number of steps, and scored on the same test split. Each neural model trains in its own
+ * folder ({@code curve/MODEL-N/}) with its own checkpoints; one that finished keeps its outcome
+ * there, so a retried stage does not train it again.
  */
 public final class LearningCurve {
   public static final String PRETRAINED = "pretrained+finetuned";
@@ -34,7 +37,7 @@ public final class LearningCurve {
   /** Everything one curve needs; {@code pretrainedDir} is pretrain/final, {@code outDir} curve/. */
   public record Job(FinetuneConfig config, Path pretrainedDir, List<LabelledText> train,
       List<LabelledText> test, Function<String, int[]> encoder, long seed, Path outDir,
-      String device) {}
+      String device, CheckpointPolicy checkpoints) {}
 
   private LearningCurve() {}
 
@@ -66,7 +69,7 @@ public final class LearningCurve {
         String model = scratch ? SCRATCH : PRETRAINED;
         int[] predicted = Finetuner.run(new FinetuneJob(cfg, job.pretrainedDir(), subset,
             job.test(), job.encoder(), job.seed(), job.outDir().resolve(model + "-" + n),
-            job.device(), scratch, false), onStep).testPredictions();
+            job.device(), scratch, false, job.checkpoints()), onStep).testPredictions();
         points.add(point(model, n, steps, predicted, gold));
       }
       int[] bow = BagOfWords.train(subset, BagOfWords.Settings.defaults(job.seed()))

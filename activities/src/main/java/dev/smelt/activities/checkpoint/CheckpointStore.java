@@ -130,6 +130,11 @@ public final class CheckpointStore {
     }
   }
 
+  /** Removes every checkpoint and the folder: the work they were for is finished and kept. */
+  public void deleteAll() throws IOException {
+    deleteTree(root);
+  }
+
   /** Complete checkpoint folders, oldest first. */
   public List<Path> list() {
     if (!Files.isDirectory(root)) {

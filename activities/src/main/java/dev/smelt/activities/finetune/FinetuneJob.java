@@ -1,5 +1,6 @@
 package dev.smelt.activities.finetune;
 
+import dev.smelt.activities.checkpoint.CheckpointPolicy;
 import dev.smelt.workflows.config.FinetuneConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.function.Function;
  * pre-training {@code final/} folder; {@code encoder} turns text into token ids; {@code device} is a {@code pretrain.device} setting
  * (auto, cpu, gpu). {@code fromScratch} trains the same architecture from random weights (the
  * baseline pre-training must beat); {@code saveModel} false writes only metrics.jsonl (learning-curve
- * points).
+ * points); {@code checkpoints} says when the loop checkpoints (pre-training's settings).
  */
 public record FinetuneJob(
     FinetuneConfig config,
@@ -22,7 +23,16 @@ public record FinetuneJob(
     Path outDir,
     String device,
     boolean fromScratch,
-    boolean saveModel) {
+    boolean saveModel,
+    CheckpointPolicy checkpoints) {
+  /** A job that checkpoints nothing on the way (a failure starts it over). */
+  public FinetuneJob(FinetuneConfig config, Path pretrainedDir, List<LabelledText> train,
+      List<LabelledText> test, Function<String, int[]> encoder, long seed, Path outDir,
+      String device, boolean fromScratch, boolean saveModel) {
+    this(config, pretrainedDir, train, test, encoder, seed, outDir, device, fromScratch, saveModel,
+        CheckpointPolicy.NONE);
+  }
+
   /** The usual job: start from the pre-trained weights and save the fine-tuned model. */
   public FinetuneJob(FinetuneConfig config, Path pretrainedDir, List<LabelledText> train,
       List<LabelledText> test, Function<String, int[]> encoder, long seed, Path outDir,

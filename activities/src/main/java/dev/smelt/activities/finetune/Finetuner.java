@@ -4,72 +4,101 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
+import dev.smelt.activities.checkpoint.CheckpointPolicy;
+import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.activities.checkpoint.CheckpointWriter;
+import dev.smelt.activities.checkpoint.DataFile;
+import dev.smelt.activities.checkpoint.KeyedResult;
+import dev.smelt.activities.checkpoint.TensorArrays;
+import dev.smelt.activities.checkpoint.TrainingDataHashes;
+import dev.smelt.activities.checkpoint.TrainingState;
 import dev.smelt.activities.model.CrossEntropy;
 import dev.smelt.activities.model.DeviceChoice;
+import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.pretrain.AdamW;
-import dev.smelt.activities.pretrain.GradClip;
 import dev.smelt.activities.pretrain.Gradients;
 import dev.smelt.activities.pretrain.LrSchedule;
 import dev.smelt.activities.pretrain.MetricsLog;
+import dev.smelt.activities.pretrain.OptimizerStep;
+import dev.smelt.activities.pretrain.TrainingClock;
 import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.stage.PermanentFailure;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
+import java.util.Optional;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * Trains the whole model (backbone and head) on labelled texts with AdamW, linear warmup and cosine
  * decay to a tenth of the peak rate, then measures accuracy on the test examples and writes
- * {@code metrics.jsonl} and {@code final/} under the job's folder.
+ * {@code metrics.jsonl}, {@code final/} and {@code outcome.json} under the job's folder.
+ *
+ * <p>Checkpoints follow the pre-training contract ({@code checkpoints/step-NNNNNNNN/}: weights,
+ * AdamW moments, step and example-order cursor; dropout seeded from (seed, step)), so a retried
+ * attempt continues bit-identically from the newest good one; a job whose {@code outcome.json}
+ * holds its key is finished and is not trained again. The checkpoints go once the outcome is kept.
  */
 public final class Finetuner {
+  /** Hugging Face Trainer's default max_grad_norm. */
   private static final double GRAD_CLIP = 1.0;
+  public static final String OUTCOME = "outcome.json";
+  public static final String SEED_SCHEME = "torch.manual_seed(hash(seed) ^ step) before each step;"
+      + " example order SplittableRandom(seed * 31 + epoch)";
 
   private Finetuner() {}
 
   /** {@code onStep} receives each finished step, for heartbeats. */
   public static FinetuneOutcome run(FinetuneJob job, IntConsumer onStep) throws IOException {
-    long started = System.nanoTime();
     FinetuneConfig cfg = job.config();
     if (job.train().isEmpty()) {
       throw new IllegalArgumentException("task " + cfg.task() + " has no training examples");
     }
-    int classes = 1 + java.util.stream.Stream.concat(job.train().stream(), job.test().stream())
+    int classes = 1 + Stream.concat(job.train().stream(), job.test().stream())
         .mapToInt(LabelledText::label).max().orElse(1);
+    List<DataFile> from = TrainingDataHashes.of(job.pretrainedDir(),
+        List.of(job.pretrainedDir().resolve(GptFiles.WEIGHTS)));
+    String key = key(job, classes, from);
+    Path outcomeFile = job.outDir().resolve(OUTCOME);
+    Optional<FinetuneOutcome> done = KeyedResult.read(outcomeFile, key, FinetuneOutcome.class)
+        .filter(o -> o.modelDir() == null || Files.isDirectory(o.modelDir()));
+    if (done.isPresent()) {
+      return done.get();
+    }
+    CheckpointStore store =
+        new CheckpointStore(job.outDir().resolve("checkpoints"), job.checkpoints().keep());
+    FinetuneOutcome out = train(job, classes, key, from, store, onStep);
+    KeyedResult.write(outcomeFile, key, out);
+    store.deleteAll();
+    return out;
+  }
+
+  private static FinetuneOutcome train(FinetuneJob job, int classes, String key,
+      List<DataFile> from, CheckpointStore store, IntConsumer onStep) throws IOException {
+    long started = System.nanoTime();
+    FinetuneConfig cfg = job.config();
     try (NDManager root = NDManager.newBaseManager();
         Classifier clf = job.fromScratch()
             ? Classifier.fromScratch(job.pretrainedDir(), classes, job.seed(), root,
                 DeviceChoice.resolve(job.device()))
             : Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), root,
-                DeviceChoice.resolve(job.device()))) {
+                DeviceChoice.resolve(job.device()));
+        CheckpointWriter writer = new CheckpointWriter(store)) {
       int maxLength = Math.min(cfg.maxLength(), clf.contextLength());
-      List<int[]> train = encode(job, job.train(), maxLength);
-      AdamW opt = AdamW.gptDefaults(clf.parameters(), cfg.weightDecay());
-      LrSchedule schedule =
-          new LrSchedule(cfg.learningRate(), cfg.learningRate() / 10, cfg.warmupSteps(), cfg.steps());
-      ExampleOrder order = new ExampleOrder(train.size(), job.seed());
-      double firstLoss = Double.NaN;
-      double loss = Double.NaN;
-      try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), 0)) {
-        for (int step = 1; step <= cfg.steps(); step++) {
-          List<int[]> rows = new ArrayList<>();
-          List<Integer> labels = new ArrayList<>();
-          for (int i = 0; i < cfg.batchSize(); i++) {
-            int e = order.next();
-            rows.add(train.get(e));
-            labels.add(job.train().get(e).label());
-          }
-          double lr = schedule.at(step);
-          Engine.getInstance().setRandomSeed(Long.hashCode(job.seed()) ^ step);
-          loss = trainStep(clf, opt, ClassifierInputs.batch(rows, labels), lr);
-          firstLoss = step == 1 ? loss : firstLoss;
-          log.step(step, loss, lr, (long) step * cfg.batchSize(), 0);
-          onStep.accept(step);
-        }
+      Loop loop = new Loop(job, clf, encode(job, job.train(), maxLength), key, from, writer);
+      Optional<Path> resume = store.latestGood();
+      if (resume.isPresent()) {
+        loop.restore(store.load(resume.get()));
+      }
+      try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), loop.step)) {
+        loop.train(log, onStep);
+        writer.await();
         int[] predicted = clf.predict(encode(job, job.test(), maxLength), Math.max(1, cfg.batchSize()));
         double accuracy = accuracy(predicted, job.test());
         log.value(cfg.steps(), "test_accuracy", accuracy);
@@ -78,9 +107,102 @@ public final class Finetuner {
           clf.save(dir, Map.of("task", cfg.task(), "max_length", maxLength, "steps", cfg.steps(),
               "from_scratch", job.fromScratch()));
         }
-        return new FinetuneOutcome(cfg.task(), cfg.steps(), firstLoss, loss, job.train().size(),
-            job.test().size(), classes, accuracy, predicted, majorityBaseline(job), dir,
-            (System.nanoTime() - started) / 1e9);
+        return new FinetuneOutcome(cfg.task(), cfg.steps(), loop.firstLoss, loop.loss,
+            job.train().size(), job.test().size(), classes, accuracy, predicted,
+            majorityBaseline(job), dir, (System.nanoTime() - started) / 1e9);
+      }
+    }
+  }
+
+  /** One attempt's training state, fresh or restored from a checkpoint. */
+  private static final class Loop {
+    final FinetuneJob job;
+    final FinetuneConfig cfg;
+    final Classifier clf;
+    final List<int[]> train;
+    final String key;
+    final List<DataFile> from;
+    final CheckpointWriter writer;
+    final AdamW opt;
+    final LrSchedule schedule;
+    final ExampleOrder order;
+    TrainingClock clock;
+    int step;
+    double firstLoss = Double.NaN;
+    double loss = Double.NaN;
+
+    Loop(FinetuneJob job, Classifier clf, List<int[]> train, String key, List<DataFile> from,
+        CheckpointWriter writer) {
+      this.job = job;
+      this.cfg = job.config();
+      this.clf = clf;
+      this.train = train;
+      this.key = key;
+      this.from = from;
+      this.writer = writer;
+      opt = AdamW.gptDefaults(clf.parameters(), cfg.weightDecay());
+      schedule = new LrSchedule(cfg.learningRate(), cfg.learningRate() / 10, cfg.warmupSteps(),
+          cfg.steps());
+      order = new ExampleOrder(train.size(), job.seed());
+      clock = new TrainingClock(0, job.checkpoints().everyMinutes(), 0);
+    }
+
+    void train(MetricsLog log, IntConsumer onStep) throws IOException {
+      while (step < cfg.steps()) {
+        step++;
+        List<int[]> rows = new ArrayList<>();
+        List<Integer> labels = new ArrayList<>();
+        for (int i = 0; i < cfg.batchSize(); i++) {
+          int e = order.next();
+          rows.add(train.get(e));
+          labels.add(job.train().get(e).label());
+        }
+        double lr = schedule.at(step);
+        Engine.getInstance().setRandomSeed(Long.hashCode(job.seed()) ^ step);
+        loss = trainStep(clf, opt, ClassifierInputs.batch(rows, labels), lr);
+        firstLoss = step == 1 ? loss : firstLoss;
+        clock.stepDone();
+        log.step(step, loss, lr, (long) step * cfg.batchSize(), 0);
+        if (step < cfg.steps() && (job.checkpoints().dueAt(step) || clock.checkpointDue())) {
+          checkpoint();
+        }
+        onStep.accept(step);
+      }
+    }
+
+    void checkpoint() throws IOException {
+      TrainingState s = new TrainingState(step, order.epoch(), order.position(), job.seed(),
+          SEED_SCHEME, key, firstLoss, loss, (long) step * cfg.batchSize(),
+          Double.POSITIVE_INFINITY, 0, clock.trainingSeconds(), null, from,
+          JniUtils.getNumThreads());
+      writer.save(TensorArrays.toTensors(clf.parameters()), opt.state(), s);
+      clock.checkpointed();
+    }
+
+    void restore(CheckpointStore.Loaded c) {
+      Path dir = c.dir();
+      TrainingState s = c.state();
+      if (!key.equals(s.configHash())) { // a retry would read the same checkpoint: for good
+        throw PermanentFailure.of("checkpoint " + dir + " was written by another fine-tuning "
+            + "job (config, examples, seed or classes); delete " + job.outDir()
+            + " or restore that config");
+      }
+      Optional<String> other = TrainingDataHashes.difference(s.trainedOn(), from);
+      if (other.isPresent()) {
+        throw PermanentFailure.of("checkpoint " + dir + " was fine-tuned from another model: "
+            + other.get() + "; delete " + job.outDir() + " or restore that model");
+      }
+      try {
+        TensorArrays.copyAllInto(c.model(), clf.parameters());
+        opt.load(c.optimizer());
+        order.seek(s.cursorEpoch(), s.cursorPosition());
+        step = s.step();
+        firstLoss = s.firstLoss();
+        loss = s.lastLoss();
+        clock = new TrainingClock(0, job.checkpoints().everyMinutes(), s.trainingSeconds());
+      } catch (IllegalArgumentException e) { // same key, other tensors: not ours either
+        throw PermanentFailure.of("checkpoint " + dir + " does not fit this fine-tuning job ("
+            + e.getMessage() + "); delete " + job.outDir() + " to start it over");
       }
     }
   }
@@ -95,12 +217,23 @@ public final class Finetuner {
         gc.backward(l);
         loss = l.getFloat();
       }
-      Map<String, NDArray> grads = Gradients.of(clf.parameters(), sub);
-      GradClip.clip(grads.values(), GRAD_CLIP);
-      opt.step(grads, lr);
-      Gradients.zero(grads);
+      OptimizerStep.apply(Gradients.of(clf.parameters(), sub), opt, GRAD_CLIP, lr);
       return loss;
     }
+  }
+
+  /** What must be equal for a checkpoint or an outcome to belong to this job. */
+  private static String key(FinetuneJob job, int classes, List<DataFile> from) {
+    FinetuneConfig c = job.config();
+    StringBuilder texts = new StringBuilder();
+    for (List<LabelledText> part : List.of(job.train(), job.test())) {
+      texts.append(part.size()).append(':');
+      part.forEach(e -> texts.append(e.label()).append(' ').append(e.text().length()).append(' ')
+          .append(e.text()));
+    }
+    return KeyedResult.key(c.task(), c.steps(), c.batchSize(), c.learningRate(), c.warmupSteps(),
+        c.weightDecay(), c.maxLength(), job.seed(), job.fromScratch(), job.saveModel(), classes,
+        from, KeyedResult.key(texts));
   }
 
   /** Share of test examples whose predicted class is their label (NaN with no examples). */
@@ -134,37 +267,5 @@ public final class Finetuner {
     int m = LabelledTexts.majorityLabel(job.train());
     return job.test().isEmpty() ? Double.NaN
         : (double) job.test().stream().filter(e -> e.label() == m).count() / job.test().size();
-  }
-
-  /** Example indices, reshuffled every pass with a seeded RNG. */
-  private static final class ExampleOrder {
-    private final int[] order;
-    private final long seed;
-    private int position;
-    private long epoch = -1;
-
-    ExampleOrder(int n, long seed) {
-      this.order = new int[n];
-      this.seed = seed;
-      this.position = n;
-    }
-
-    int next() {
-      if (position == order.length) {
-        epoch++;
-        position = 0;
-        SplittableRandom rng = new SplittableRandom(seed * 31 + epoch);
-        for (int i = 0; i < order.length; i++) {
-          order[i] = i;
-        }
-        for (int i = order.length - 1; i > 0; i--) {
-          int j = rng.nextInt(i + 1);
-          int t = order[i];
-          order[i] = order[j];
-          order[j] = t;
-        }
-      }
-      return order[position++];
-    }
   }
 }

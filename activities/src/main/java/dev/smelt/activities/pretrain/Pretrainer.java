@@ -276,9 +276,7 @@ public final class Pretrainer {
       }
       Map<String, NDArray> grads = Gradients.of(master.parameters(), sub);
       replicas.gatherGradients(grads, sub);
-      GradClip.clip(grads.values(), cfg.gradClip());
-      opt.step(grads, lr);
-      Gradients.zero(grads);
+      OptimizerStep.apply(grads, opt, cfg.gradClip(), lr);
       replicas.broadcastWeights();
       return loss;
     }

@@ -2,6 +2,7 @@ package dev.smelt.activities.stage;
 
 import dev.smelt.activities.baseline.BagOfWords;
 import dev.smelt.activities.baseline.LearningCurve;
+import dev.smelt.activities.checkpoint.CheckpointPolicy;
 import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.finetune.FinetuneJob;
 import dev.smelt.activities.finetune.Finetuner;
@@ -23,7 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Trains what fine-tuning is compared with, on its split and budget: the same architecture from
  * random weights (baselines/TASK/scratch/), a bag-of-words logistic regression (bow.json), and the
- * learning curve of all three (learning_curve.json). A retry starts the stage over.
+ * learning curve of all three (learning_curve.json). A retry keeps every model that finished
+ * (its outcome.json) and continues the others from their checkpoints; the stage ledger clears the
+ * folder when the stage's inputs change.
  */
 public class BaselinesActivity implements StageActivities.Baselines {
   private final Path runsRoot;
@@ -45,23 +48,24 @@ public class BaselinesActivity implements StageActivities.Baselines {
     FinetuneConfig f = c.finetune();
     Path out = run.baselines(f.task());
     long t0 = System.nanoTime();
-    RunFiles.deleteRecursively(run, out);
     LabelledTexts.Split split = TaskSplit.read(f);
     BpeTokenizer tokenizer = ShardData.tokenizer(run);
     Path pretrained = run.pretrain().resolve("final");
     long total = f.steps() + 2L * LearningCurve.steps(f)
         * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
+    CheckpointPolicy checkpoints = CheckpointPolicy.of(c.pretrain());
     AtomicLong done = new AtomicLong();
     Runnable tick = () -> ctx.progress().accept(
         Stage.BASELINES.progress(done.incrementAndGet(), total));
     return EngineThread.call(() -> {
       Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
-          c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true), s -> tick.run());
+          c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true, checkpoints),
+          s -> tick.run());
       BagOfWords.train(split.train(), BagOfWords.Settings.defaults(c.seed()))
           .save(out.resolve("bow.json"));
       List<CurvePoint> curve = LearningCurve.run(new LearningCurve.Job(f, pretrained,
           split.train(), split.test(), tokenizer::encode, c.seed(), out.resolve("curve"),
-          c.pretrain().device()), s -> tick.run());
+          c.pretrain().device(), checkpoints), s -> tick.run());
       LearningCurve.write(out.resolve("learning_curve.json"), curve);
       return new BaselinesResult(f.task(), out.resolve("scratch/final").toString(),
           out.resolve("bow.json").toString(), curve, (System.nanoTime() - t0) / 1e9);

@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.checkpoint.CheckpointPolicy;
 import dev.smelt.activities.finetune.FinetuneJob;
 import dev.smelt.activities.finetune.Finetuner;
 import dev.smelt.activities.finetune.LabelledTexts;
@@ -15,7 +16,10 @@ import dev.smelt.workflows.stage.StageInput;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for the configured task. */
+/**
+ * Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for the configured task; a
+ * retried attempt continues from the newest good checkpoint of finetune/TASK/checkpoints.
+ */
 public class FinetuneActivity implements StageActivities.Finetune {
   private final Path runsRoot;
 
@@ -37,7 +41,8 @@ public class FinetuneActivity implements StageActivities.Finetune {
     LabelledTexts.Split split = TaskSplit.read(f);
     BpeTokenizer tokenizer = ShardData.tokenizer(run);
     FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
-        split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()), c.pretrain().device());
+        split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()), c.pretrain().device(),
+        false, true, CheckpointPolicy.of(c.pretrain())); // a retry resumes from its checkpoint
     return EngineThread.call(() -> Finetuner.run(job,
         step -> ctx.progress().accept(Stage.FINETUNE.progress(step, f.steps())))).toResult();
   }
