@@ -9,7 +9,10 @@ import dev.smelt.activities.eval.ClassificationScores;
 import dev.smelt.activities.eval.Cloze;
 import dev.smelt.activities.eval.EvalResultsFile;
 import dev.smelt.activities.eval.EvalSets;
+import dev.smelt.activities.checkpoint.KeyedResult;
+import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.eval.MaskedLmScore;
+import dev.smelt.activities.eval.MetricParts;
 import dev.smelt.activities.eval.NgramOverlap;
 import dev.smelt.activities.eval.LmEvalResultsFile;
 import dev.smelt.activities.eval.Perplexity;
@@ -30,7 +33,6 @@ import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
-import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
@@ -51,11 +53,16 @@ public final class RunEvaluation {
   private static final int BATCH = 16;
   /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
   private static final int PSEUDO_WINDOWS = 16;
-  private static final int STEPS = 5;
+  /** A causal LM's metrics: held-out, cloze, bias, OOD, contamination, two task scores. */
+  private static final int METRICS = 7;
 
   private RunEvaluation() {}
 
-  /** Scores the models in {@code run}; {@code classifierDir} null: its own finetune/TASK/final. */
+  /**
+   * Scores the models in {@code run}; {@code classifierDir} null: its own finetune/TASK/final. Each
+   * metric is kept in eval/parts/ under the hash of its model and inputs ({@link MetricParts}): a
+   * retry reuses the finished ones.
+   */
   public static EvalResult evaluate(RunFolder run, StageInput in, Path classifierDir,
       Consumer<TrainingProgress> progress) throws IOException {
     RunConfig c = in.config();
@@ -67,6 +74,14 @@ public final class RunEvaluation {
     List<String> valTexts = val.stream().map(ids -> tokenizer.decode(ids, true)).toList();
     List<Cloze.Item> cloze = Cloze.items(valTexts, c.eval().clozeItems());
     LabelledTexts.Split split = TaskSplit.read(f);
+    Path lmDir = run.pretrain().resolve("final");
+    Path classifier = classifierDir != null ? classifierDir
+        : run.finetune(f.task()).resolve("final");
+    // Everything a metric may read, but the model it scores: shards, tokenizer, settings, split.
+    String inputs = KeyedResult.key(TrainingDataHashes.of(run.root(), run.trainingData()),
+        c.eval(), c.seed(), c.pretrain().maskProbability(), f, split.train(), split.test());
+    String lmKey = KeyedResult.key(inputs, weightsHash(lmDir));
+    MetricParts parts = new MetricParts(parts(run), METRICS, progress);
     try (NDManager root = NDManager.newBaseManager()) {
       Perplexity.Result ppl;
       Cloze.Result clozeResult = new Cloze.Result(Double.NaN, 0, 0);
@@ -75,33 +90,33 @@ public final class RunEvaluation {
       TextLikelihood heldoutText = TextLikelihood.none();
       TextLikelihood oodText = TextLikelihood.none();
       String oodName = oodName(c);
-      try (Gpt lm = GptFiles.read(run.pretrain().resolve("final"), root).gpt()) {
+      try (Gpt lm = GptFiles.read(lmDir, root).gpt()) {
         if (lm.bidirectional()) { // a masked LM: next-token scores mean nothing for it
-          MaskedLmScore.Result m = MaskedLmScore.evaluate(lm, val, BATCH,
-              c.eval().maxValSequences(), c.pretrain().maskProbability());
-          MaskedLmScore.Pseudo p = MaskedLmScore.pseudoPerplexity(lm, val, BATCH, PSEUDO_WINDOWS);
+          MaskedLmScore.Result m = parts.get("masked_lm", lmKey, MaskedLmScore.Result.class,
+              () -> MaskedLmScore.evaluate(lm, val, BATCH, c.eval().maxValSequences(),
+                  c.pretrain().maskProbability()));
+          MaskedLmScore.Pseudo p = parts.get("pseudo_perplexity", lmKey, MaskedLmScore.Pseudo.class,
+              () -> MaskedLmScore.pseudoPerplexity(lm, val, BATCH, PSEUDO_WINDOWS));
           file.maskedLm(m, p);
           ppl = new Perplexity.Result(p.loss(), p.pseudoPerplexity(), p.tokens(), p.windows());
         } else {
-          ppl = Perplexity.evaluate(lm, val, BATCH, c.eval().maxValSequences());
+          ppl = parts.get("heldout_perplexity", lmKey, Perplexity.Result.class,
+              () -> Perplexity.evaluate(lm, val, BATCH, c.eval().maxValSequences()));
           heldoutText = TextLikelihood.of(ppl, ScoredText.of(tokenizer, val, ppl.tokens()));
-          progress.accept(step(1, ppl.loss()));
-          clozeResult = Cloze.evaluate(lm, cloze, tokenizer::encode);
-          bias = BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode);
-          progress.accept(step(2, Double.NaN));
+          clozeResult = parts.get("cloze", lmKey, Cloze.Result.class,
+              () -> Cloze.evaluate(lm, cloze, tokenizer::encode));
+          bias = parts.get("bias_probe", lmKey, BiasProbe.Result.class,
+              () -> BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode));
           List<int[]> oodDocs = EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
-          ood = Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences());
+          ood = parts.get("ood_perplexity", lmKey, Perplexity.Result.class,
+              () -> Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences()));
           oodText = TextLikelihood.of(ood, ScoredText.of(tokenizer, oodDocs, ood.tokens()));
         }
       }
-      progress.accept(step(3, ppl.loss()));
-      List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, split);
-      progress.accept(step(4, Double.NaN));
-      List<ModelScore> scores = taskScores(run, c, classifierDir, split, tokenizer, root);
-      Path classifier = classifierDir != null ? classifierDir
-          : run.finetune(f.task()).resolve("final");
+      List<Contamination> contamination = parts.list("decontamination", inputs,
+          Contamination.class, () -> decontaminate(run, tokenizer, c, valTexts, cloze, split));
+      List<ModelScore> scores = taskScores(run, c, classifier, split, tokenizer, root, parts, inputs);
       file.classifier(classifier);
-      progress.accept(step(5, Double.NaN));
       ModelScore main = scores.get(0);
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), heldoutText.bitsPerByte(),
           ppl.tokens(), f.task(), main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
@@ -117,24 +132,33 @@ public final class RunEvaluation {
     }
   }
 
-  private static TrainingProgress step(int done, double metric) {
-    return new TrainingProgress(Stage.EVALUATE.id(), done, STEPS, Stage.EVALUATE.unit(), metric,
-        null, Double.NaN);
+  /** Where each finished metric of {@code run} is kept for a retry: eval/parts/. */
+  public static Path parts(RunFolder run) {
+    return run.eval().resolve("parts");
+  }
+
+  /** The sha256 of a model folder's weights: a metric of other weights is not reused. */
+  private static String weightsHash(Path modelDir) throws IOException {
+    return TrainingDataHashes.of(modelDir, List.of(modelDir.resolve(GptFiles.WEIGHTS))).toString();
   }
 
   /** Fine-tuned model first, then each baseline found in the run folder, majority class last. */
-  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, Path classifierDir,
-      LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root) throws IOException {
+  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, Path tuned,
+      LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root, MetricParts parts,
+      String inputs) throws IOException {
     FinetuneConfig f = c.finetune();
     int[] gold = split.test().stream().mapToInt(LabelledText::label).toArray();
     int resamples = c.eval().bootstrapResamples();
     List<ModelScore> scores = new ArrayList<>();
-    Path tuned = classifierDir != null ? classifierDir : run.finetune(f.task()).resolve("final");
-    scores.add(score(f.task(), classify(tuned, split, f, tokenizer, root), gold, resamples, c.seed()));
+    scores.add(parts.get("task_" + f.task(), KeyedResult.key(inputs, weightsHash(tuned)),
+        ModelScore.class, () -> score(f.task(), classify(tuned, split, f, tokenizer, root), gold,
+            resamples, c.seed())));
     Path scratch = run.baselines(f.task()).resolve("scratch/final");
     if (Files.isDirectory(scratch)) {
-      scores.add(score(f.task() + "_" + LearningCurve.SCRATCH,
-          classify(scratch, split, f, tokenizer, root), gold, resamples, c.seed()));
+      String name = f.task() + "_" + LearningCurve.SCRATCH;
+      scores.add(parts.get("task_" + name, KeyedResult.key(inputs, weightsHash(scratch)),
+          ModelScore.class, () -> score(name, classify(scratch, split, f, tokenizer, root), gold,
+              resamples, c.seed())));
     }
     Path bow = run.baselines(f.task()).resolve("bow.json");
     if (Files.isRegularFile(bow)) {

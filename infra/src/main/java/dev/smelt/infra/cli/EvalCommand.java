@@ -7,6 +7,7 @@ import dev.smelt.activities.model.EngineThread;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.activities.run.RunId;
 import dev.smelt.activities.stage.RunEvaluation;
+import dev.smelt.activities.stage.RunFiles;
 import dev.smelt.infra.config.ConfigException;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.workflows.config.RunConfig;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * `smelt eval RUN [--model PATH]`: evaluates a finished run folder again, in this process (no
- * Temporal), and rewrites eval/results.json, results.json and report.html.
+ * Temporal), every metric afresh (eval/parts/ is cleared), and rewrites eval/results.json,
+ * results.json and report.html.
  */
 @Command(name = "eval", description = "Re-run the evaluation of a finished run and rewrite its report.")
 final class EvalCommand implements Callable<Integer> {
@@ -60,6 +62,7 @@ final class EvalCommand implements Callable<Integer> {
     String runId = dir.getFileName().toString();
     Path modelDir = model == null ? null : model.toAbsolutePath();
     StageInput input = new StageInput(runId, dir.toString(), config);
+    RunFiles.deleteRecursively(folder, RunEvaluation.parts(folder)); // rescore, not resume
     // The same engine thread the worker uses: PyTorch settings are per thread.
     EvalResult eval = EngineThread.call(() -> RunEvaluation.evaluate(folder, input, modelDir,
         p -> System.out.printf("smelt: evaluate %d/%d%n", p.done(), p.total())));
