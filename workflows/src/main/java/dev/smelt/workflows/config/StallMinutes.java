@@ -17,7 +17,7 @@ public record StallMinutes(
     double evaluate,
     double report) {
   /** The values of smelt-defaults.yaml, for code that builds a config without loading one. */
-  public static final StallMinutes DEFAULTS = new StallMinutes(60, 60, 30, 20, 20, 60, 10);
+  public static final StallMinutes DEFAULTS = new StallMinutes(120, 60, 30, 20, 20, 120, 10);
 
   /** Minutes without progress after which an attempt of {@code stage} fails (0 = never). */
   public double of(Stage stage) {
