@@ -4,6 +4,7 @@ import dev.smelt.activities.stage.DataActivity;
 import dev.smelt.activities.stage.EvaluateActivity;
 import dev.smelt.activities.stage.BaselinesActivity;
 import dev.smelt.activities.stage.FinetuneActivity;
+import dev.smelt.activities.stage.MarkRunActivity;
 import dev.smelt.activities.stage.PretrainActivity;
 import dev.smelt.activities.stage.ReportActivity;
 import dev.smelt.activities.stage.StageCacheActivity;
@@ -62,7 +63,8 @@ public final class SmeltWorker implements AutoCloseable {
         new FinetuneActivity(runs),
         new BaselinesActivity(runs),
         new EvaluateActivity(runs),
-        new ReportActivity(runs));
+        new ReportActivity(runs),
+        new MarkRunActivity(runs));
     factory.start();
     return new SmeltWorker(factory);
   }
