@@ -4,17 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.activities.pretrain.PretrainJob;
-import dev.smelt.activities.pretrain.PretrainListener;
-import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.progress.RunWatcher;
 import dev.smelt.infra.progress.StageSnapshot;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
-import dev.smelt.pipeline.tokenize.BpeTokenizer;
-import dev.smelt.pipeline.tokenize.TokenDoc;
-import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.RunStatus;
 import dev.smelt.workflows.run.TrainingRun;
@@ -27,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -97,36 +90,13 @@ class KilledWorkerResumeTest {
     System.out.println("chaos: resume latencies (kill → first new step) in s: " + latencies);
     assertTrue(summary.pretrain().resumedFromStep() > 0, "the last attempt resumed from a checkpoint");
 
-    Path baseline = uninterruptedPretrain(cfg, runDir, dir.resolve("baseline"));
-    assertEquals(losses(dir.resolve("baseline/metrics.jsonl")),
-        losses(runDir.resolve("pretrain/metrics.jsonl")),
+    Path baseline = Uninterrupted.pretrain(cfg, runDir, dir.resolve("baseline"));
+    assertEquals(Uninterrupted.losses(dir.resolve("baseline/metrics.jsonl")),
+        Uninterrupted.losses(runDir.resolve("pretrain/metrics.jsonl")),
         "logged losses of the interrupted run equal the uninterrupted run's");
     assertArrayEquals(Files.readAllBytes(baseline.resolve("model.safetensors")),
         Files.readAllBytes(runDir.resolve("pretrain/final/model.safetensors")),
         "final weights after three kills equal those of an uninterrupted run");
-  }
-
-  /** Pre-trains on the chaos run's own shards, in this JVM, never interrupted. */
-  private static Path uninterruptedPretrain(RunConfig cfg, Path runDir, Path out) throws Exception {
-    int vocab = BpeTokenizer.load(runDir.resolve("tokenizer/tokenizer.json")).vocabSize();
-    List<int[]> train = TokenShards.read(runDir.resolve("data/shards")).stream().map(TokenDoc::ids).toList();
-    List<int[]> val = TokenShards.read(runDir.resolve("data/val")).stream().map(TokenDoc::ids).toList();
-    new Pretrainer(new PretrainJob(cfg.model(), cfg.pretrain(), vocab, cfg.seed(), train, val, out),
-        PretrainListener.NONE).run(Optional.empty());
-    return out.resolve("final");
-  }
-
-  /** "step=loss" of every logged training step, in order. */
-  static List<String> losses(Path metrics) throws java.io.IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    List<String> out = new ArrayList<>();
-    for (String line : Files.readAllLines(metrics)) {
-      com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
-      if (n.has("loss")) {
-        out.add(n.get("step").asInt() + "=" + n.get("loss").asDouble());
-      }
-    }
-    return out;
   }
 
   private static List<Integer> killSteps(Random random) {
