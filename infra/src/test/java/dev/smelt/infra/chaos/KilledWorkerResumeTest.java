@@ -1,5 +1,7 @@
 package dev.smelt.infra.chaos;
 
+import static dev.smelt.infra.chaos.ChaosRuns.await;
+import static dev.smelt.infra.chaos.ChaosRuns.pretrainStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,7 +27,6 @@ import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("chaos")
 class KilledWorkerResumeTest {
-  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+  static final Path EXAMPLES = ChaosRuns.EXAMPLES;
   static final int STEPS = 240;
   static final int KILLS = 3;
 
@@ -50,7 +51,8 @@ class KilledWorkerResumeTest {
   @Test
   void workerKilledThreeTimesDuringPretrainingEndsWithUninterruptedWeights() throws Exception {
     Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(config());
+    RunConfig cfg = ConfigLoader.load(
+        ChaosRuns.config(dir.resolve("chaos.yaml"), "chaos", STEPS, 10));
     Path runDir = dir.resolve("chaos-run");
     List<Double> latencies = new ArrayList<>();
     RunSummary summary;
@@ -112,65 +114,8 @@ class KilledWorkerResumeTest {
     return new ArrayList<>(steps);
   }
 
-  private static long pretrainStep(StageSnapshot s) {
-    return s != null && "pretrain".equals(s.stage()) && s.heartbeat() != null
-        && "pretrain".equals(s.heartbeat().stage()) ? s.heartbeat().done() : -1;
-  }
-
   /** The run's stage is one after pre-training (or it is done). */
   private static boolean pastPretraining(StageSnapshot s) {
     return s != null && s.completed() > RunStatus.STAGES.indexOf("pretrain");
-  }
-
-  private static StageSnapshot await(RunWatcher probe, String workflowId,
-      Predicate<StageSnapshot> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      StageSnapshot s = probe.snapshot(workflowId);
-      if (s != null && condition.test(s)) {
-        return s;
-      }
-      Thread.sleep(50); // polling the server, not standing in for work
-    }
-    throw new AssertionError("the run did not reach the expected state within 5 minutes");
-  }
-
-  private Path config() throws Exception {
-    Path cfg = dir.resolve("chaos.yaml");
-    Files.writeString(cfg, String.join("\n",
-        "name: chaos",
-        "seed: 11",
-        "data:",
-        "  inputs: [" + EXAMPLES.resolve("corpus/tiny.jsonl") + "]",
-        "  valFraction: 0.15",
-        "tokenizer:",
-        "  vocabSize: 600",
-        "model:",
-        "  preset: custom",
-        "  layers: 2",
-        "  heads: 2",
-        "  dModel: 64",
-        "  contextLength: 64",
-        "  dropout: 0.1",
-        "pretrain:",
-        "  steps: " + STEPS,
-        "  batchSize: 8",
-        "  warmupSteps: 10",
-        "  logEvery: 10",
-        "  evalEvery: 60",
-        "  checkpointEvery: 10",
-        "finetune:",
-        "  inputs: [" + EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
-        "  steps: 10",
-        "  warmupSteps: 2",
-        "  batchSize: 8",
-        "  maxLength: 32",
-        "  curveSizes: []",
-        "  curveSteps: 5",
-        "eval:",
-        "  maxValSequences: 16",
-        "  clozeItems: 10",
-        ""));
-    return cfg;
   }
 }

@@ -1,5 +1,7 @@
 package dev.smelt.infra.cli;
 
+import static dev.smelt.infra.chaos.ChaosRuns.await;
+import static dev.smelt.infra.chaos.ChaosRuns.pretrainStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.infra.chaos.ChaosRuns;
 import dev.smelt.infra.chaos.Uninterrupted;
 import dev.smelt.infra.chaos.WorkerProcess;
 import dev.smelt.infra.config.ConfigLoader;
@@ -31,7 +34,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -45,7 +47,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class RunControlTest {
-  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
   static final int STEPS = 120;
   /** pretrain.heartbeatTimeoutSeconds of the config below (the default). */
   static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(8);
@@ -56,14 +57,15 @@ class RunControlTest {
   @Test
   void pauseUnpauseThenSigtermToTheWorkerEndWithTheWeightsOfAnUninterruptedRun() throws Exception {
     Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(config());
+    RunConfig cfg = ConfigLoader.load(
+        ChaosRuns.config(dir.resolve("control.yaml"), "control", STEPS, 25));
     Path runDir = dir.resolve("paused");
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
         TemporalConnection conn = TemporalConnection.embedded(server.target())) {
       WorkerProcess worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-0.log"));
       try {
         CompletableFuture<RunSummary> result = start(conn.client(), "paused", runDir, cfg);
-        await(conn.client(), "paused", s -> pretrainStep(s) >= 15);
+        await(probe(conn), RunStarter.workflowId("paused"), s -> pretrainStep(s) >= 15);
 
         long pauseAsked = System.currentTimeMillis();
         CliCapture.Result paused = CliCapture.smelt("pause", "paused", "--temporal", server.target());
@@ -85,7 +87,7 @@ class RunControlTest {
         CliCapture.Result unpaused = CliCapture.smelt("unpause", "paused", "--temporal",
             server.target());
         assertEquals(0, unpaused.code(), unpaused.toString());
-        StageSnapshot before = await(conn.client(), "paused",
+        StageSnapshot before = await(probe(conn), RunStarter.workflowId("paused"),
             s -> pretrainStep(s) >= pausedStep + 20);
         String line = CliCapture.smelt("status", "paused", "--temporal", server.target()).out();
         assertTrue(line.matches("(?s)paused: running, stage 3/7 pretrain, \\d+/" + STEPS
@@ -123,13 +125,14 @@ class RunControlTest {
   @Test
   void cancelKeepsTheCheckpointAndMarksTheRunFolderCancelled() throws Exception {
     Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(config());
+    RunConfig cfg = ConfigLoader.load(
+        ChaosRuns.config(dir.resolve("control.yaml"), "control", STEPS, 25));
     Path runDir = dir.resolve("cancelled");
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
         TemporalConnection conn = TemporalConnection.embedded(server.target());
         SmeltWorker worker = SmeltWorker.start(conn.client(), TrainingRun.CPU_QUEUE, 1, dir)) {
       CompletableFuture<RunSummary> result = start(conn.client(), "cancelled", runDir, cfg);
-      await(conn.client(), "cancelled", s -> pretrainStep(s) >= 5);
+      await(probe(conn), RunStarter.workflowId("cancelled"), s -> pretrainStep(s) >= 5);
 
       CliCapture.Result cancelled = CliCapture.smelt("cancel", "cancelled", "--temporal",
           server.target());
@@ -159,6 +162,10 @@ class RunControlTest {
       assertEquals(2, unknown.code(), unknown.toString());
       assertEquals("smelt: run nosuch is not known to this Temporal server", unknown.err());
     }
+  }
+
+  private static RunWatcher probe(TemporalConnection conn) {
+    return new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
   }
 
   private static CompletableFuture<RunSummary> start(WorkflowClient client, String runId,
@@ -196,63 +203,5 @@ class RunControlTest {
             .setNamespace(client.getOptions().getNamespace())
             .setExecution(WorkflowExecution.newBuilder().setWorkflowId(RunStarter.workflowId(runId)))
             .build()).getPendingActivitiesCount();
-  }
-
-  private static long pretrainStep(StageSnapshot s) {
-    return s != null && "pretrain".equals(s.stage()) && s.heartbeat() != null
-        && "pretrain".equals(s.heartbeat().stage()) ? s.heartbeat().done() : -1;
-  }
-
-  private static StageSnapshot await(WorkflowClient client, String runId,
-      Predicate<StageSnapshot> condition) throws InterruptedException {
-    RunWatcher probe = new RunWatcher(client, new PrintStream(PrintStream.nullOutputStream()), false);
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      StageSnapshot s = probe.snapshot(RunStarter.workflowId(runId));
-      if (s != null && condition.test(s)) {
-        return s;
-      }
-      Thread.sleep(50); // polling the server, not standing in for work
-    }
-    throw new AssertionError("run " + runId + " did not reach the expected state in 5 minutes");
-  }
-
-  private Path config() throws IOException {
-    Path cfg = dir.resolve("control.yaml");
-    Files.writeString(cfg, String.join("\n",
-        "name: control",
-        "seed: 11",
-        "data:",
-        "  inputs: [" + EXAMPLES.resolve("corpus/tiny.jsonl") + "]",
-        "  valFraction: 0.15",
-        "tokenizer:",
-        "  vocabSize: 600",
-        "model:",
-        "  preset: custom",
-        "  layers: 2",
-        "  heads: 2",
-        "  dModel: 64",
-        "  contextLength: 64",
-        "  dropout: 0.1",
-        "pretrain:",
-        "  steps: " + STEPS,
-        "  batchSize: 8",
-        "  warmupSteps: 10",
-        "  logEvery: 10",
-        "  evalEvery: 60",
-        "  checkpointEvery: 25",
-        "finetune:",
-        "  inputs: [" + EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
-        "  steps: 10",
-        "  warmupSteps: 2",
-        "  batchSize: 8",
-        "  maxLength: 32",
-        "  curveSizes: []",
-        "  curveSteps: 5",
-        "eval:",
-        "  maxValSequences: 16",
-        "  clozeItems: 10",
-        ""));
-    return cfg;
   }
 }
