@@ -11,4 +11,13 @@ public interface PretrainListener {
   default void onCheckpoint(int step, Path dir) {}
 
   default void onValidation(int step, double valLoss) {}
+
+  /**
+   * Asked after every step: true stops training there with a checkpoint of that step, awaited
+   * before {@link Pretrainer#run} returns {@link dev.smelt.workflows.stage.PretrainResult#STOPPED}
+   * (a pause, a cancelled run, a worker shutting down); a later run resumes from it.
+   */
+  default boolean stopRequested() {
+    return false;
+  }
 }

@@ -101,10 +101,12 @@ public final class Pretrainer {
           loop.settle();
         }
       }
-      Path finalDir = writeFinal(gpt, loop.valLoss, loop.step, loop.stopReason);
+      boolean stopped = PretrainResult.STOPPED.equals(loop.stopReason); // resumed later
+      Path finalDir = stopped ? null : writeFinal(gpt, loop.valLoss, loop.step, loop.stopReason);
       return new PretrainResult(loop.step, loop.firstLoss, loop.loss, loop.valLoss,
           loop.step * tokensPerStep(), loop.tokensPerSecond, gpt.parameterCount(), loop.start,
-          finalDir.toString(), (System.nanoTime() - started) / 1e9, loop.stopReason);
+          stopped ? null : finalDir.toString(), (System.nanoTime() - started) / 1e9,
+          loop.stopReason);
     }
   }
 
@@ -194,6 +196,7 @@ public final class Pretrainer {
           stop = stop == null && worse ? PretrainResult.EARLY_STOP : stop;
         }
         stop = stop == null && clock.budgetSpent() ? PretrainResult.BUDGET : stop;
+        stop = stop == null && listener.stopRequested() ? PretrainResult.STOPPED : stop;
         if (stop != null || cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0
             || clock.checkpointDue()) {
           checkpoint(stop);
@@ -202,6 +205,10 @@ public final class Pretrainer {
         stopReason = stop;
       }
       stopReason = stopReason == null ? PretrainResult.COMPLETED : stopReason;
+      if (PretrainResult.STOPPED.equals(stopReason)) {
+        writer.await(); // the checkpoint of this step is on disk before the stop is reported
+        return;
+      }
       if (step == start) { // restored a run that had already stopped: nothing new to log
         valLoss = job.valDocs().isEmpty() ? Double.NaN
             : objective.validationLoss(gpt, job.valDocs(), cfg.batchSize());
@@ -240,10 +247,15 @@ public final class Pretrainer {
       TrainingState s = new TrainingState(step, cursor.epoch(), cursor.position(), job.seed(),
           SEED_SCHEME, configHash(), firstLoss, loss, step * tokensPerStep(), earlyStop.best(),
           earlyStop.withoutImprovement(), clock.trainingSeconds(),
-          PretrainResult.COMPLETED.equals(stop) ? null : stop, job.trainedOn(),
+          resumable(stop) ? null : stop, job.trainedOn(),
           JniUtils.getNumThreads());
       writer.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
       clock.checkpointed();
+    }
+
+    /** A checkpoint of a completed or stopped run continues when resumed (more steps, unpause). */
+    boolean resumable(String stop) {
+      return PretrainResult.COMPLETED.equals(stop) || PretrainResult.STOPPED.equals(stop);
     }
 
     void collectCheckpoints() throws IOException {

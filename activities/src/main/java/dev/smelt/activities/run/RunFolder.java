@@ -123,4 +123,9 @@ public record RunFolder(Path root) {
   public Path report() {
     return root.resolve("report.html");
   }
+
+  /** {@code {"state": "cancelled", ...}} once a run was cancelled; absent otherwise. */
+  public Path state() {
+    return root.resolve("state.json");
+  }
 }

@@ -20,11 +20,13 @@ import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
+import io.temporal.client.ActivityCompletionException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +65,7 @@ public class PretrainActivity implements StageActivities.Pretrain {
       PretrainJob job = new PretrainJob(c.model(), c.pretrain(), vocabSize, c.seed(), train,
           ShardData.valHead(run, PretrainJob.valTokensScored(c.model())), run.pretrain(),
           trainedOn); // once per attempt: every checkpoint of it records these, a resume checks them
-      Progress progress = new Progress(ctx.progress(), c.pretrain().steps());
+      Progress progress = new Progress(ctx.progress(), c.pretrain().steps(), ctx.stopRequested());
       Pretrainer trainer = trainer(job, progress);
       Optional<Path> resume = resumePoint(ctx.previous(), trainer);
       int redone = Math.max(0, reached(ctx.previous(), run)
@@ -73,10 +75,23 @@ public class PretrainActivity implements StageActivities.Pretrain {
         log.warn("run {}: pre-training resumes from {}; {} steps redone", ctx.input().runId(),
             resume.map(Path::toString).orElse("step 0 (no checkpoint yet)"), redone);
       }
-      return EngineThread.call(() -> {
-        resume.ifPresent(p -> warnIfOtherThreadCount(p, JniUtils.getNumThreads()));
-        return trainer.run(resume);
-      }).withStepsRedone(redone);
+      PretrainResult result;
+      try (WorkerShutdown.Training training = WorkerShutdown.training()) {
+        result = EngineThread.call(() -> {
+          resume.ifPresent(p -> warnIfOtherThreadCount(p, JniUtils.getNumThreads()));
+          return trainer.run(resume);
+        }).withStepsRedone(redone);
+      }
+      if (result.stopped()) {
+        log.info("run {}: pre-training stopped on request at step {}, checkpoint on disk",
+            ctx.input().runId(), result.steps());
+      }
+      if (result.stopped() && WorkerShutdown.requested()) { // retried: another worker resumes
+        throw new IllegalStateException("this worker is shutting down: pre-training of run "
+            + ctx.input().runId() + " checkpointed at step " + result.steps()
+            + " for another worker to resume");
+      }
+      return result;
     } finally {
       Files.deleteIfExists(ShardData.trainTokensFile(run));
     }
@@ -136,21 +151,32 @@ public class PretrainActivity implements StageActivities.Pretrain {
     return trainer.latestCheckpoint();
   }
 
-  /** Turns trainer callbacks into heartbeats. */
+  /** Turns trainer callbacks into heartbeats, and a cancelled activity into a stop request. */
   private static final class Progress implements PretrainListener {
     private final Consumer<TrainingProgress> hb;
     private final int total;
+    private final BooleanSupplier stop;
     private volatile String checkpoint;
 
-    Progress(Consumer<TrainingProgress> hb, int total) {
+    Progress(Consumer<TrainingProgress> hb, int total, BooleanSupplier stop) {
       this.hb = hb;
       this.total = total;
+      this.stop = stop;
     }
 
     @Override
     public void onStep(int step, int steps, double loss, double lr, double tokensPerSecond) {
-      hb.accept(new TrainingProgress(Stage.PRETRAIN.id(), step, total, Stage.PRETRAIN.unit(), loss,
-          checkpoint, tokensPerSecond));
+      try {
+        hb.accept(new TrainingProgress(Stage.PRETRAIN.id(), step, total, Stage.PRETRAIN.unit(),
+            loss, checkpoint, tokensPerSecond));
+      } catch (ActivityCompletionException cancelled) {
+        // stopRequested() now says so: the loop checkpoints this step and returns
+      }
+    }
+
+    @Override
+    public boolean stopRequested() {
+      return stop.getAsBoolean();
     }
 
     @Override

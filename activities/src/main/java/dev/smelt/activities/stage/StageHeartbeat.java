@@ -137,6 +137,14 @@ public final class StageHeartbeat implements AutoCloseable {
         + (m == 1 ? " minute" : " minutes");
   }
 
+  /**
+   * Whether Temporal answered a heartbeat with "stop": the activity was cancelled (a pause or a
+   * cancelled run), or it is no longer known (timed out). The next {@link #progress} throws.
+   */
+  boolean stopRequested() {
+    return cancelled.get() != null;
+  }
+
   private void send() {
     try {
       beats.send(latest.get());

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -28,10 +29,17 @@ final class StageShell {
 
   /**
    * The run folder (already confined), the stage input, the previous attempt's last progress
-   * (empty on a first attempt) and where to report progress.
+   * (empty on a first attempt), where to report progress, and whether the stage is asked to stop
+   * (its activity cancelled, or the worker shutting down): a body that can checkpoint polls it.
    */
   record StageContext(RunFolder run, StageInput input, Optional<TrainingProgress> previous,
-      Consumer<TrainingProgress> progress) {}
+      Consumer<TrainingProgress> progress, BooleanSupplier stopRequested) {
+    /** A context never asked to stop (a stage run without Temporal). */
+    StageContext(RunFolder run, StageInput input, Optional<TrainingProgress> previous,
+        Consumer<TrainingProgress> progress) {
+      this(run, input, previous, progress, () -> false);
+    }
+  }
 
   /**
    * Runs {@code body} as the current activity's attempt of {@code stage}.
@@ -44,7 +52,8 @@ final class StageShell {
     RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     Optional<TrainingProgress> previous = StageHeartbeat.previous();
     try (StageHeartbeat hb = StageHeartbeat.start(stage, in.config().stallMinutes().of(stage))) {
-      return attempt(hb, new StageContext(run, in, previous, hb::progress), body);
+      return attempt(hb, new StageContext(run, in, previous, hb::progress,
+          () -> hb.stopRequested() || WorkerShutdown.requested()), body);
     } catch (IOException e) {
       throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
     }

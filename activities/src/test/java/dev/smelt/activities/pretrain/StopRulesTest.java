@@ -17,7 +17,10 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Gradient accumulation, the wall-clock budget, early stopping and timed checkpoints. */
+/**
+ * Gradient accumulation, the wall-clock budget, early stopping, timed checkpoints and a stop on
+ * request (pause, cancel, SIGTERM).
+ */
 class StopRulesTest {
   @TempDir Path tmp;
 
@@ -39,6 +42,52 @@ class StopRulesTest {
     for (String name : a.keySet()) {
       assertArrayEquals(a.get(name).floats(), b.get(name).floats(), 1e-4f, name);
     }
+  }
+
+  @Test
+  void aRequestedStopCheckpointsItsStepWritesNoFinalAndTheResumeEndsBitIdentically()
+      throws Exception {
+    Path straight = tmp.resolve("straight");
+    new Pretrainer(TinyRuns.job(TinyRuns.train(8, 0), straight), PretrainListener.NONE)
+        .run(Optional.empty());
+
+    Path paused = tmp.resolve("paused");
+    List<Integer> checkpoints = new java.util.ArrayList<>();
+    PretrainListener stopAtFive = new PretrainListener() {
+      int steps;
+
+      @Override
+      public void onStep(int step, int total, double loss, double lr, double tokensPerSecond) {
+        steps = step;
+      }
+
+      @Override
+      public void onCheckpoint(int step, Path dir) {
+        checkpoints.add(step);
+      }
+
+      @Override
+      public boolean stopRequested() {
+        return steps == 5;
+      }
+    };
+    PretrainResult stopped =
+        new Pretrainer(TinyRuns.job(TinyRuns.train(8, 0), paused), stopAtFive).run(Optional.empty());
+    assertEquals(PretrainResult.STOPPED, stopped.stopReason());
+    assertTrue(stopped.stopped());
+    assertEquals(5, stopped.steps());
+    assertEquals(null, stopped.finalModelDir());
+    assertEquals(List.of(5), checkpoints, "the stop's checkpoint, on disk on return");
+    assertTrue(!Files.exists(paused.resolve("final")), "no final weights for a stopped run");
+    assertTrue(!Files.readString(paused.resolve("metrics.jsonl")).contains("stop_reason"));
+
+    Pretrainer again = new Pretrainer(TinyRuns.job(TinyRuns.train(8, 0), paused),
+        PretrainListener.NONE);
+    PretrainResult resumed = again.run(again.latestCheckpoint());
+    assertEquals(5, resumed.resumedFromStep(), "the stopped checkpoint trains on when resumed");
+    assertEquals(PretrainResult.COMPLETED, resumed.stopReason());
+    assertArrayEquals(Files.readAllBytes(straight.resolve("final/model.safetensors")),
+        Files.readAllBytes(paused.resolve("final/model.safetensors")));
   }
 
   @Test

@@ -50,6 +50,7 @@ final class ResumeCommand implements Callable<Integer> {
               + runId + " (or pass the --runs-dir it is in)");
     }
     RunConfig cfg = ConfigLoader.load(config);
+    Files.deleteIfExists(new RunFolder(runDir).state()); // a resumed run is cancelled no more
     System.out.println("smelt: resume run " + runId + " ← " + runDir
         + (rerun.isEmpty() ? "" : " (forced from " + force + ")"));
     return RunSession.run(new RunStarter.Prepared(runId, runDir, cfg), rerun, session, System.out);

@@ -39,6 +39,9 @@ final class WorkerCommand implements Callable<Integer> {
       System.out.println("smelt: worker polling '" + queue + "' on "
           + conn.stubs().getOptions().getTarget() + ", writing only in run folders inside "
           + runs.root() + " (pid " + ProcessHandle.current().pid() + ")");
+      // SIGTERM (docker stop, systemd, kill): checkpoint the running training, then exit.
+      Runtime.getRuntime().addShutdownHook(new Thread(
+          () -> System.out.println(worker.shutDownCheckpointing()), "smelt-worker-stop"));
       worker.awaitTermination();
       return 0;
     }

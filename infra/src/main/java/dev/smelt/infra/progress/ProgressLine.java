@@ -43,6 +43,9 @@ final class ProgressLine {
       sb.append("starting");
     }
     sb.append("  ").append(clock(elapsed.toSeconds()));
+    if (!s.running()) {
+      sb.append("  ").append(s.state());
+    }
     if (s.attempt() > 1) {
       sb.append("  (attempt ").append(s.attempt());
       if (s.lastFailure() != null) {

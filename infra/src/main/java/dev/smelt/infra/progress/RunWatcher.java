@@ -4,6 +4,7 @@ import dev.smelt.workflows.run.RunStatus;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.TrainingProgress;
 import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflow.v1.PendingActivityInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse;
@@ -11,6 +12,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.common.converter.DataConverter;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -102,6 +104,7 @@ public final class RunWatcher {
     TrainingProgress heartbeat = null;
     int attempt = 1;
     String failure = null;
+    String state = status.state();
     try {
       DescribeWorkflowExecutionResponse d =
           client.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
@@ -109,6 +112,11 @@ public final class RunWatcher {
                   .setNamespace(client.getOptions().getNamespace())
                   .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
                   .build());
+      WorkflowExecutionStatus ended = d.getWorkflowExecutionInfo().getStatus();
+      if (ended != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING
+          && ended != WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_UNSPECIFIED) {
+        state = ended(ended);
+      }
       for (PendingActivityInfo a : d.getPendingActivitiesList()) {
         attempt = a.getAttempt();
         if (a.hasLastFailure()) {
@@ -124,7 +132,13 @@ public final class RunWatcher {
       // a server without DescribeWorkflowExecution still gets stage-level progress
     }
     return new StageSnapshot(status.current(), status.completed(), status.stages().size(),
-        heartbeat, attempt, failure, status.cached());
+        heartbeat, attempt, failure, status.cached(), state);
+  }
+
+  /** "completed", "cancelled", "failed", "terminated", "timed_out", "continued_as_new". */
+  private static String ended(WorkflowExecutionStatus s) {
+    String name = s.name().substring("WORKFLOW_EXECUTION_STATUS_".length()).toLowerCase(Locale.ROOT);
+    return "canceled".equals(name) ? "cancelled" : name;
   }
 
   /** Units per second over a sliding window of the last observations. */

@@ -4,10 +4,12 @@ import dev.smelt.activities.stage.DataActivity;
 import dev.smelt.activities.stage.EvaluateActivity;
 import dev.smelt.activities.stage.BaselinesActivity;
 import dev.smelt.activities.stage.FinetuneActivity;
+import dev.smelt.activities.stage.MarkRunActivity;
 import dev.smelt.activities.stage.PretrainActivity;
 import dev.smelt.activities.stage.ReportActivity;
 import dev.smelt.activities.stage.StageCacheActivity;
 import dev.smelt.activities.stage.TokenizerActivity;
+import dev.smelt.activities.stage.WorkerShutdown;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.run.TrainingRunImpl;
 import io.temporal.client.WorkflowClient;
@@ -20,6 +22,11 @@ import java.time.Duration;
 
 /** A worker polling Smelt's task queue: the TrainingRun workflow and every stage activity. */
 public final class SmeltWorker implements AutoCloseable {
+  /** Training's time to finish its step and write the checkpoint, on SIGTERM. */
+  private static final Duration TRAINING_STOP = Duration.ofSeconds(3);
+  /** Then the worker's time to tell the server the activity stopped. */
+  private static final Duration REPORT_FAILURE = Duration.ofSeconds(1);
+
   private final WorkerFactory factory;
 
   private SmeltWorker(WorkerFactory factory) {
@@ -62,7 +69,8 @@ public final class SmeltWorker implements AutoCloseable {
         new FinetuneActivity(runs),
         new BaselinesActivity(runs),
         new EvaluateActivity(runs),
-        new ReportActivity(runs));
+        new ReportActivity(runs),
+        new MarkRunActivity(runs));
     factory.start();
     return new SmeltWorker(factory);
   }
@@ -73,6 +81,32 @@ public final class SmeltWorker implements AutoCloseable {
    */
   public static SmeltWorker startDefault(WorkflowClient client, Path runsRoot) {
     return start(client, TrainingRun.CPU_QUEUE, 1, runsRoot, WorkerFactoryOptions.getDefaultInstance());
+  }
+
+  /**
+   * What SIGTERM does to a worker (a shutdown hook calls this): training checkpoints the step it
+   * is at and stops, its activity fails so that another worker resumes it from that checkpoint,
+   * then the worker stops polling. Well inside the smallest heartbeat timeout a config may set
+   * (4 s), so the failure reaches the server before a timeout would retry the stage elsewhere.
+   *
+   * @return a line for the worker's log: how long the stop took
+   */
+  public String shutDownCheckpointing() {
+    long t0 = System.nanoTime();
+    boolean stopped;
+    try {
+      stopped = WorkerShutdown.stopTraining(TRAINING_STOP);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      stopped = false;
+    }
+    long trainingMs = (System.nanoTime() - t0) / 1_000_000;
+    factory.shutdown(); // the stopped activity's failure is reported on the way out
+    factory.awaitTermination(REPORT_FAILURE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    return stopped
+        ? "smelt: worker stopping: training checkpointed and stopped in " + trainingMs + " ms"
+        : "smelt: worker stopping: training did not stop within " + TRAINING_STOP.toSeconds()
+            + " s; its activity resumes elsewhere from the previous checkpoint";
   }
 
   /** Blocks until the worker is shut down. */

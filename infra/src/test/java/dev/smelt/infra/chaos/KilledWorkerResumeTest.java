@@ -1,20 +1,16 @@
 package dev.smelt.infra.chaos;
 
+import static dev.smelt.infra.chaos.ChaosRuns.await;
+import static dev.smelt.infra.chaos.ChaosRuns.pretrainStep;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.activities.pretrain.PretrainJob;
-import dev.smelt.activities.pretrain.PretrainListener;
-import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.progress.RunWatcher;
 import dev.smelt.infra.progress.StageSnapshot;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
-import dev.smelt.pipeline.tokenize.BpeTokenizer;
-import dev.smelt.pipeline.tokenize.TokenDoc;
-import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.RunStatus;
 import dev.smelt.workflows.run.TrainingRun;
@@ -27,12 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +41,7 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("chaos")
 class KilledWorkerResumeTest {
-  static final Path EXAMPLES = Path.of("..", "examples").toAbsolutePath().normalize();
+  static final Path EXAMPLES = ChaosRuns.EXAMPLES;
   static final int STEPS = 240;
   static final int KILLS = 3;
 
@@ -57,7 +51,8 @@ class KilledWorkerResumeTest {
   @Test
   void workerKilledThreeTimesDuringPretrainingEndsWithUninterruptedWeights() throws Exception {
     Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(config());
+    RunConfig cfg = ConfigLoader.load(
+        ChaosRuns.config(dir.resolve("chaos.yaml"), "chaos", STEPS, 10));
     Path runDir = dir.resolve("chaos-run");
     List<Double> latencies = new ArrayList<>();
     RunSummary summary;
@@ -97,36 +92,13 @@ class KilledWorkerResumeTest {
     System.out.println("chaos: resume latencies (kill → first new step) in s: " + latencies);
     assertTrue(summary.pretrain().resumedFromStep() > 0, "the last attempt resumed from a checkpoint");
 
-    Path baseline = uninterruptedPretrain(cfg, runDir, dir.resolve("baseline"));
-    assertEquals(losses(dir.resolve("baseline/metrics.jsonl")),
-        losses(runDir.resolve("pretrain/metrics.jsonl")),
+    Path baseline = Uninterrupted.pretrain(cfg, runDir, dir.resolve("baseline"));
+    assertEquals(Uninterrupted.losses(dir.resolve("baseline/metrics.jsonl")),
+        Uninterrupted.losses(runDir.resolve("pretrain/metrics.jsonl")),
         "logged losses of the interrupted run equal the uninterrupted run's");
     assertArrayEquals(Files.readAllBytes(baseline.resolve("model.safetensors")),
         Files.readAllBytes(runDir.resolve("pretrain/final/model.safetensors")),
         "final weights after three kills equal those of an uninterrupted run");
-  }
-
-  /** Pre-trains on the chaos run's own shards, in this JVM, never interrupted. */
-  private static Path uninterruptedPretrain(RunConfig cfg, Path runDir, Path out) throws Exception {
-    int vocab = BpeTokenizer.load(runDir.resolve("tokenizer/tokenizer.json")).vocabSize();
-    List<int[]> train = TokenShards.read(runDir.resolve("data/shards")).stream().map(TokenDoc::ids).toList();
-    List<int[]> val = TokenShards.read(runDir.resolve("data/val")).stream().map(TokenDoc::ids).toList();
-    new Pretrainer(new PretrainJob(cfg.model(), cfg.pretrain(), vocab, cfg.seed(), train, val, out),
-        PretrainListener.NONE).run(Optional.empty());
-    return out.resolve("final");
-  }
-
-  /** "step=loss" of every logged training step, in order. */
-  static List<String> losses(Path metrics) throws java.io.IOException {
-    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-    List<String> out = new ArrayList<>();
-    for (String line : Files.readAllLines(metrics)) {
-      com.fasterxml.jackson.databind.JsonNode n = json.readTree(line);
-      if (n.has("loss")) {
-        out.add(n.get("step").asInt() + "=" + n.get("loss").asDouble());
-      }
-    }
-    return out;
   }
 
   private static List<Integer> killSteps(Random random) {
@@ -142,65 +114,8 @@ class KilledWorkerResumeTest {
     return new ArrayList<>(steps);
   }
 
-  private static long pretrainStep(StageSnapshot s) {
-    return s != null && "pretrain".equals(s.stage()) && s.heartbeat() != null
-        && "pretrain".equals(s.heartbeat().stage()) ? s.heartbeat().done() : -1;
-  }
-
   /** The run's stage is one after pre-training (or it is done). */
   private static boolean pastPretraining(StageSnapshot s) {
     return s != null && s.completed() > RunStatus.STAGES.indexOf("pretrain");
-  }
-
-  private static StageSnapshot await(RunWatcher probe, String workflowId,
-      Predicate<StageSnapshot> condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      StageSnapshot s = probe.snapshot(workflowId);
-      if (s != null && condition.test(s)) {
-        return s;
-      }
-      Thread.sleep(50); // polling the server, not standing in for work
-    }
-    throw new AssertionError("the run did not reach the expected state within 5 minutes");
-  }
-
-  private Path config() throws Exception {
-    Path cfg = dir.resolve("chaos.yaml");
-    Files.writeString(cfg, String.join("\n",
-        "name: chaos",
-        "seed: 11",
-        "data:",
-        "  inputs: [" + EXAMPLES.resolve("corpus/tiny.jsonl") + "]",
-        "  valFraction: 0.15",
-        "tokenizer:",
-        "  vocabSize: 600",
-        "model:",
-        "  preset: custom",
-        "  layers: 2",
-        "  heads: 2",
-        "  dModel: 64",
-        "  contextLength: 64",
-        "  dropout: 0.1",
-        "pretrain:",
-        "  steps: " + STEPS,
-        "  batchSize: 8",
-        "  warmupSteps: 10",
-        "  logEvery: 10",
-        "  evalEvery: 60",
-        "  checkpointEvery: 10",
-        "finetune:",
-        "  inputs: [" + EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
-        "  steps: 10",
-        "  warmupSteps: 2",
-        "  batchSize: 8",
-        "  maxLength: 32",
-        "  curveSizes: []",
-        "  curveSteps: 5",
-        "eval:",
-        "  maxValSequences: 16",
-        "  clozeItems: 10",
-        ""));
-    return cfg;
   }
 }

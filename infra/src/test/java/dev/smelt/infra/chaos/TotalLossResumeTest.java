@@ -82,8 +82,8 @@ class TotalLossResumeTest {
     assertEquals(0, JSON.readTree(baseline.resolve("results.json").toFile())
         .at("/pretrain/resumedFromStep").asInt(), "the forced rerun trained from step 0");
 
-    assertEquals(KilledWorkerResumeTest.losses(baseline.resolve("pretrain/metrics.jsonl")),
-        KilledWorkerResumeTest.losses(metrics),
+    assertEquals(Uninterrupted.losses(baseline.resolve("pretrain/metrics.jsonl")),
+        Uninterrupted.losses(metrics),
         "every logged loss of the killed and resumed run equals the uninterrupted run's");
     assertArrayEquals(Files.readAllBytes(baseline.resolve("pretrain/final/model.safetensors")),
         Files.readAllBytes(run.resolve("pretrain/final/model.safetensors")),

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** A `smelt worker` in its own JVM, as an operator would run it; killed with SIGKILL. */
-final class WorkerProcess {
+/** A `smelt worker` in its own JVM, as an operator would run it; killed with SIGKILL or SIGTERM. */
+public final class WorkerProcess {
   private final Process process;
 
   private WorkerProcess(Process process) {
@@ -13,7 +13,7 @@ final class WorkerProcess {
   }
 
   /** A worker of {@code temporal} that writes only in run folders inside {@code runsRoot}. */
-  static WorkerProcess start(String temporal, Path runsRoot, Path log) throws IOException {
+  public static WorkerProcess start(String temporal, Path runsRoot, Path log) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd = List.of(java, "-Xmx3g", "-Dai.djl.offline=true",
         // One intra-op thread: the resumed run must be bit-identical to the uninterrupted one.
@@ -30,12 +30,22 @@ final class WorkerProcess {
   }
 
   /** kill -9: no shutdown hooks, no last heartbeat, no cleanup. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
   long pid() {
     return process.pid();
+  }
+
+  /** kill (SIGTERM), as docker stop or systemd would: the worker's shutdown hook runs. */
+  public void terminate() {
+    process.destroy();
+  }
+
+  /** Whether the process ended within {@code timeout}. */
+  public boolean waitFor(java.time.Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
   }
 }

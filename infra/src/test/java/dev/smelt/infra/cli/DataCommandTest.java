@@ -3,9 +3,6 @@ package dev.smelt.infra.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,32 +14,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DataCommandTest {
   @TempDir Path dir;
 
-  /** What one `smelt data` call returned and printed. */
-  private record Call(int code, String out, String err) {}
-
-  private Call smeltData(String... flags) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      List<String> args = new ArrayList<>(List.of("data",
-          EndToEndRunTest.EXAMPLES.resolve("tiny.yaml").toString(), "--out", dir.toString()));
-      args.addAll(List.of(flags));
-      int code = SmeltCli.execute(args.toArray(String[]::new));
-      return new Call(code, out.toString(StandardCharsets.UTF_8),
-          err.toString(StandardCharsets.UTF_8).strip());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  private CliCapture.Result smeltData(String... flags) {
+    List<String> args = new ArrayList<>(List.of("data",
+        EndToEndRunTest.EXAMPLES.resolve("tiny.yaml").toString(), "--out", dir.toString()));
+    args.addAll(List.of(flags));
+    return CliCapture.smelt(args.toArray(String[]::new));
   }
 
   @Test
   void dataStageAlonePrintsAReconciledFunnel() {
-    Call call = smeltData();
+    CliCapture.Result call = smeltData();
     String printed = call.out();
     assertEquals(0, call.code(), printed + call.err());
     assertTrue(printed.contains("read 28 = kept "), printed);
@@ -53,7 +34,7 @@ class DataCommandTest {
 
   @Test
   void aBeamFlagBeamCannotUseAfterTheConfigExitsWithTwoNamingIt() {
-    Call call = smeltData("--parallelizm=2");
+    CliCapture.Result call = smeltData("--parallelizm=2");
     assertEquals(2, call.code(), call.err());
     assertTrue(call.err().contains("Beam option '--parallelizm=2' is not usable"), call.err());
     assertEquals(1, call.err().lines().count(), "one line: " + call.err());

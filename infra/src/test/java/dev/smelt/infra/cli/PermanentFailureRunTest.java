@@ -9,10 +9,7 @@ import io.temporal.api.history.v1.HistoryEvent;
 import io.temporal.client.WorkflowClient;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,17 +46,10 @@ class PermanentFailureRunTest {
   void corpusFilteredToNothingFailsTheRunAtOnceWithOneLine() throws Exception {
     Path cfg = config();
     try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"))) {
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      PrintStream old = System.err;
-      int code;
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      try {
-        code = SmeltCli.execute("run", cfg.toString(), "--run-id", "empty", "--runs-dir",
-            dir.resolve("runs").toString(), "--temporal", server.target());
-      } finally {
-        System.setErr(old);
-      }
-      String stderr = err.toString(StandardCharsets.UTF_8).strip();
+      CliCapture.Result r = CliCapture.smelt("run", cfg.toString(), "--run-id", "empty",
+          "--runs-dir", dir.resolve("runs").toString(), "--temporal", server.target());
+      int code = r.code();
+      String stderr = r.err();
       assertEquals(1, code, stderr);
       assertEquals(1, stderr.lines().count(), "one line: " + stderr);
       assertTrue(stderr.startsWith("smelt: run empty failed in stage data: every one of the 12 "

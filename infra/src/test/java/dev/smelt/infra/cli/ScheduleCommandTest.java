@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
+import dev.smelt.infra.cli.CliCapture.Result;
 import dev.smelt.infra.worker.SmeltWorker;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -27,9 +25,6 @@ class ScheduleCommandTest {
   private static TemporalConnection conn;
   private static SmeltWorker worker;
   private static Path config;
-
-  /** Exit status and what went to stdout and stderr. */
-  record Result(int code, String out, String err) {}
 
   @BeforeAll
   static void startServerAndWorker() throws IOException {
@@ -53,19 +48,7 @@ class ScheduleCommandTest {
   private static Result smelt(String... args) {
     String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
         java.util.stream.Stream.of("--temporal", server.target())).toArray(String[]::new);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    try {
-      int code = SmeltCli.execute(all);
-      return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8).strip());
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+    return CliCapture.smelt(all);
   }
 
   private static void assertUsageLine(Result r, String expected) {

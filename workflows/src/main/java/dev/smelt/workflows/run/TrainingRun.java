@@ -3,6 +3,7 @@ package dev.smelt.workflows.run;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.workflow.QueryMethod;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -15,7 +16,18 @@ public interface TrainingRun {
   @WorkflowMethod(name = "TrainingRun")
   RunSummary run(StageInput input);
 
-  /** Which stage the run is in, and which are done. */
+  /** Which stage the run is in, which are done, and whether it is paused. */
   @QueryMethod
   RunStatus status();
+
+  /**
+   * Stops the running stage (pre-training checkpoints the step it is at) and holds the run, its
+   * worker free, until {@link #unpause}.
+   */
+  @SignalMethod
+  void pause();
+
+  /** Runs the paused stage again; training resumes from the checkpoint the pause wrote. */
+  @SignalMethod
+  void unpause();
 }

@@ -11,11 +11,16 @@ import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TokenizerResult;
+import io.temporal.activity.ActivityCancellationType;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 /**
@@ -24,11 +29,28 @@ import java.util.function.Supplier;
  * it is cheap and tells which stages were cached.
  */
 public class TrainingRunImpl implements TrainingRun {
+  private final PauseSwitch pause = new PauseSwitch();
   private int completed;
   private CachedStages stages;
 
   @Override
   public RunSummary run(StageInput in) {
+    try {
+      return stages(in);
+    } catch (CanceledFailure | ActivityFailure e) {
+      if (!CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
+      // `smelt cancel`: the stage has stopped (training checkpointed); mark the folder, then end.
+      Duration heartbeat = Duration.ofSeconds(in.config().pretrain().heartbeatTimeoutSeconds());
+      Workflow.newDetachedCancellationScope(() -> stub(StageActivities.MarkRun.class,
+          Duration.ofMinutes(5), heartbeat).cancelled(in, status().current())).run();
+      throw e instanceof CanceledFailure c ? c : new CanceledFailure("run " + in.runId()
+          + " cancelled");
+    }
+  }
+
+  private RunSummary stages(StageInput in) {
     Duration heartbeat = Duration.ofSeconds(in.config().pretrain().heartbeatTimeoutSeconds());
     // Fingerprinting hashes the inputs (new or changed files only) and heartbeats as it goes.
     stages = new CachedStages(in, options(Duration.ofHours(6), heartbeat));
@@ -54,9 +76,25 @@ public class TrainingRunImpl implements TrainingRun {
   }
 
   private <T> T stage(Stage stage, Class<T> type, Supplier<T> body) {
-    T result = stages.run(stage, type, body);
+    T result = stages.run(stage, type, () -> pause.run(stage, body, TrainingRunImpl::stoppedAt));
     completed++;
     return result;
+  }
+
+  /** The step a pre-training result stopped at on request (a pause); empty for any other. */
+  private static OptionalInt stoppedAt(Object result) {
+    return result instanceof PretrainResult p && p.stopped() ? OptionalInt.of(p.steps())
+        : OptionalInt.empty();
+  }
+
+  @Override
+  public void pause() {
+    pause.pause();
+  }
+
+  @Override
+  public void unpause() {
+    pause.unpause();
   }
 
   @Override
@@ -64,7 +102,7 @@ public class TrainingRunImpl implements TrainingRun {
     int n = RunStatus.STAGES.size();
     return new RunStatus(RunStatus.STAGES, completed,
         completed < n ? RunStatus.STAGES.get(completed) : "done",
-        stages == null ? List.of() : stages.cached());
+        stages == null ? List.of() : stages.cached(), pause.requested(), pause.pausedAt());
   }
 
   /**
@@ -79,6 +117,8 @@ public class TrainingRunImpl implements TrainingRun {
     return ActivityOptions.newBuilder()
         .setStartToCloseTimeout(startToClose)
         .setHeartbeatTimeout(heartbeat)
+        // A pause or cancel waits for the stage to stop: training checkpoints before it returns.
+        .setCancellationType(ActivityCancellationType.WAIT_CANCELLATION_COMPLETED)
         .setRetryOptions(
             RetryOptions.newBuilder()
                 .setInitialInterval(Duration.ofMillis(500))

@@ -55,6 +55,13 @@ public final class StageActivities {
     EvalResult evaluate(StageInput input);
   }
 
+  /** Marks a cancelled run's folder (state.json), after its stage stopped; checkpoints stay. */
+  @ActivityInterface
+  public interface MarkRun {
+    @ActivityMethod(name = "MarkRunCancelled")
+    void cancelled(StageInput input, String stage);
+  }
+
   /** Writes results.json and the self-contained report.html; returns the report's path. */
   @ActivityInterface
   public interface Report {
