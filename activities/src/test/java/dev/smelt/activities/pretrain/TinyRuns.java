@@ -73,6 +73,15 @@ final class TinyRuns {
         b.maskProbability(), b.device(), b.queue(), b.initFrom());
   }
 
+  /** {@code base} warm-starting from {@code initFrom} (none, last or a run id). */
+  static PretrainConfig initFrom(PretrainConfig b, String initFrom) {
+    return new PretrainConfig(b.objective(), b.steps(), b.batchSize(), b.learningRate(),
+        b.minLearningRate(), b.warmupSteps(), b.weightDecay(), b.gradClip(), b.logEvery(),
+        b.evalEvery(), b.checkpointEvery(), b.keepCheckpoints(), b.heartbeatTimeoutSeconds(),
+        b.gradAccumulation(), b.maxMinutes(), b.earlyStopPatience(), b.earlyStopMinDelta(),
+        b.checkpointEveryMinutes(), b.maskProbability(), b.device(), b.queue(), initFrom);
+  }
+
   static PretrainJob job(PretrainConfig train, Path out) {
     return job(MODEL, train, out);
   }
