@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What a run of a config would consume, stage by stage, exactly as the stage cache fingerprints
@@ -97,12 +98,13 @@ public record RunInputs(Map<String, StageRecord.Consumed> stages) {
     Map<String, JsonNode> after = new TreeMap<>();
     leaves(was, "", before);
     leaves(now, "", after);
-    Set<String> all = new java.util.TreeSet<>(before.keySet());
+    Set<String> all = new TreeSet<>(before.keySet());
     all.addAll(after.keySet());
     for (String key : all) {
       JsonNode a = before.get(key);
       JsonNode b = after.get(key);
-      if (a == null || !a.equals(b)) {
+      // as JSON text: a value read back from the file may be another node type (int, long)
+      if (a == null || b == null || !a.toString().equals(b.toString())) {
         into.add("key " + key + " (" + shown(a) + " → " + shown(b) + ")");
       }
     }
