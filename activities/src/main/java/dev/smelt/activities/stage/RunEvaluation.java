@@ -48,9 +48,9 @@ import java.util.function.Consumer;
  * eval/results.json.
  */
 public final class RunEvaluation {
-  private static final int BATCH = 16;
+  static final int BATCH = 16;
   /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
-  private static final int PSEUDO_WINDOWS = 16;
+  static final int PSEUDO_WINDOWS = 16;
   private static final int STEPS = 5;
 
   private RunEvaluation() {}
@@ -113,6 +113,7 @@ public final class RunEvaluation {
       LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
           LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifier, c), result,
           heldoutText, oodText);
+      PreviousModel.compare(run, c, result, new PreviousModel.EvalData(val, split, tokenizer), root);
       return result;
     }
   }
@@ -147,7 +148,7 @@ public final class RunEvaluation {
     return scores;
   }
 
-  private static int[] classify(Path dir, LabelledTexts.Split split, FinetuneConfig f,
+  static int[] classify(Path dir, LabelledTexts.Split split, FinetuneConfig f,
       BpeTokenizer tokenizer, NDManager root) throws IOException {
     try (Classifier clf = Classifier.load(dir, root)) {
       int length = Math.min(f.maxLength(), clf.contextLength());
