@@ -21,6 +21,8 @@ import java.util.List;
  *     checkpoint was trained on, with their sha256; a resume onto other data is refused
  * @param intraOpThreads PyTorch's intra-op thread count that trained up to here (0 = not
  *     recorded): results are bit-identical only at the same count, so a resume at another warns
+ * @param initFrom the model a warm start began from, "<run-id> sha256:<hex>" of its
+ *     model.safetensors; null for a run from random weights. A resume with another is refused
  */
 public record TrainingState(
     int step,
@@ -37,7 +39,18 @@ public record TrainingState(
     double trainingSeconds,
     String stopReason,
     List<DataFile> trainedOn,
-    int intraOpThreads) {
+    int intraOpThreads,
+    String initFrom) {
+  /** A state of a run from random weights. */
+  public TrainingState(int step, long cursorEpoch, long cursorPosition, long seed,
+      String seedScheme, String configHash, double firstLoss, double lastLoss, long tokens,
+      double bestValLoss, int evalsWithoutImprovement, double trainingSeconds, String stopReason,
+      List<DataFile> trainedOn, int intraOpThreads) {
+    this(step, cursorEpoch, cursorPosition, seed, seedScheme, configHash, firstLoss, lastLoss,
+        tokens, bestValLoss, evalsWithoutImprovement, trainingSeconds, stopReason, trainedOn,
+        intraOpThreads, null);
+  }
+
   /** A state that does not record its thread count. */
   public TrainingState(int step, long cursorEpoch, long cursorPosition, long seed,
       String seedScheme, String configHash, double firstLoss, double lastLoss, long tokens,

@@ -1,5 +1,6 @@
 package dev.smelt.activities.fingerprint;
 
+import dev.smelt.activities.pretrain.WarmStart;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Stage;
@@ -27,6 +28,15 @@ final class StageFiles {
       case EVALUATE -> List.of("seed", "model", "pretrain", "finetune", "eval");
       case REPORT -> List.of("");  // never cached: the whole config
     };
+  }
+
+  /**
+   * Files {@code stage} reads that no config key names: for a warm-started pre-training, the
+   * model it starts from (so a changed source model reruns it, not the cache).
+   */
+  static List<Path> warmStart(Stage stage, RunFolder run, RunConfig c) {
+    return stage == Stage.PRETRAIN && run != null && c.pretrain() != null
+        ? WarmStart.files(run, c.pretrain()) : List.of();
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.smelt.activities.fingerprint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
@@ -39,12 +40,25 @@ final class StageFingerprints {
 
   StageRecord.Consumed consumed(RunConfig config, Stage stage, List<StageOutputHash> upstream)
       throws IOException {
+    return consumed(config, stage, upstream, StageFiles.warmStart(stage, run, config));
+  }
+
+  /**
+   * What {@code stage} consumes by its config alone: its section and the files that names, with
+   * no upstream outputs and no warm-start model (what a scheduled run compares).
+   */
+  StageRecord.Consumed declared(RunConfig config, Stage stage) throws IOException {
+    return consumed(config, stage, List.of(), List.of());
+  }
+
+  private StageRecord.Consumed consumed(RunConfig config, Stage stage,
+      List<StageOutputHash> upstream, List<Path> extra) throws IOException {
     JsonNode tree = StageLedger.tree(config);
     ObjectNode section = StageLedger.emptyObject();
-    TreeSet<Path> inputs = new TreeSet<>();
+    TreeSet<Path> inputs = new TreeSet<>(extra);
     for (String key : StageFiles.section(stage)) {
       JsonNode value = key.isEmpty() ? tree : tree.at("/" + key.replace('.', '/'));
-      section.set(key, value);
+      section.set(key, value.isMissingNode() ? NullNode.getInstance() : value);
       collectPaths(value, inputs);
     }
     List<Path> files = new ArrayList<>();

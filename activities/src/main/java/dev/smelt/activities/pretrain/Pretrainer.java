@@ -93,6 +93,8 @@ public final class Pretrainer {
       Loop loop = new Loop(replicas, writer);
       if (checkpoint.isPresent()) {
         loop.restore(checkpoint.get());
+      } else if (job.init().isPresent()) {
+        loop.warmStart(job.init().get());
       }
       try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), loop.start)) {
         try {
@@ -152,6 +154,13 @@ public final class Pretrainer {
             + "vocabulary, batch size, objective or seed; start a new run folder or restore that "
             + "config");
       }
+      String init = job.init().map(InitModel::recorded).orElse(null);
+      if (!java.util.Objects.equals(s.initFrom(), init)) { // weights of another start: refuse
+        throw PermanentFailure.of("checkpoint " + dir.getFileName() + " continues "
+            + (s.initFrom() == null ? "a run from random weights" : "a warm start from " + s.initFrom())
+            + ", but this run " + (init == null ? "starts from random weights" : "warm-starts from " + init)
+            + "; start a new run folder or restore pretrain.initFrom");
+      }
       Optional<String> otherData = TrainingDataHashes.difference(s.trainedOn(), job.trainedOn());
       if (otherData.isPresent()) { // the same files would be read again: fail for good
         throw PermanentFailure.of("checkpoint " + dir.getFileName() + " was trained on other data: "
@@ -175,6 +184,21 @@ public final class Pretrainer {
       clock = new TrainingClock(cfg.maxMinutes(), cfg.checkpointEveryMinutes(),
           s.trainingSeconds());
       stopReason = s.stopReason(); // a run that already stopped here only writes final/ again
+    }
+
+    /**
+     * Starts from {@code init}'s weights (checked to fit by {@link WarmStart#check}); the optimizer,
+     * schedule, step and data cursor start afresh, as in a run from random weights.
+     */
+    void warmStart(InitModel init) throws IOException {
+      try {
+        TensorArrays.copyAllInto(SafeTensors.read(init.dir().resolve(GptFiles.WEIGHTS)),
+            gpt.parameters());
+      } catch (IllegalArgumentException e) {
+        throw PermanentFailure.of("key 'pretrain.initFrom': the model of run " + init.runId()
+            + " does not fit this model (" + e.getMessage() + ")");
+      }
+      replicas.broadcastWeights();
     }
 
     void train(MetricsLog log) throws IOException {
@@ -248,7 +272,7 @@ public final class Pretrainer {
           SEED_SCHEME, configHash(), firstLoss, loss, step * tokensPerStep(), earlyStop.best(),
           earlyStop.withoutImprovement(), clock.trainingSeconds(),
           resumable(stop) ? null : stop, job.trainedOn(),
-          JniUtils.getNumThreads());
+          JniUtils.getNumThreads(), job.init().map(InitModel::recorded).orElse(null));
       writer.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
       clock.checkpointed();
     }
@@ -313,6 +337,7 @@ public final class Pretrainer {
     Path dir = job.outDir().resolve("final");
     Map<String, Object> extra = new LinkedHashMap<>(Map.of("objective", cfg.objective(),
         "steps", steps, "seed", job.seed(), "stop_reason", stopReason));
+    job.init().ifPresent(i -> extra.put("init_from", i.recorded()));
     if (!Double.isNaN(valLoss)) {
       extra.put("val_loss", valLoss);
     }

@@ -61,7 +61,7 @@ public final class ReportWriter {
     CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);
     finetune(b, run, s);
-    evaluation(b, s);
+    evaluation(b, run, s);
     timings(b, s);
     return b.append("</body></html>").toString();
   }
@@ -130,13 +130,14 @@ public final class ReportWriter {
         s.finetune().steps(), s.finetune().trainExamples(), s.finetune().testExamples()));
   }
 
-  private static void evaluation(StringBuilder b, RunSummary s) {
+  private static void evaluation(StringBuilder b, RunFolder run, RunSummary s) throws IOException {
     b.append("<h2>Evaluation</h2>");
     EvaluationSection.taskScores(b, s.eval());
     b.append(SvgChart.hbars("Accuracy of every model on the test split (%)", s.eval().scores()
         .stream().map(m -> new SvgChart.Bar(m.model(), 100 * m.accuracy(),
             m.model().equals(s.eval().task()) ? GREEN : BLUE)).toList()));
     EvaluationSection.languageModel(b, s.eval());
+    PreviousModelSection.write(b, run.eval().resolve("previous.json"));
     EvaluationSection.bias(b, s.eval());
     EvaluationSection.decontamination(b, s.eval());
   }

@@ -1,6 +1,7 @@
 package dev.smelt.activities.schedule;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.activities.fingerprint.RunInputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,12 @@ import java.util.Optional;
  * The last run of a schedule that succeeded and what it read, kept in
  * {@code <runs root>/@schedules/<schedule>.json} (a run id holds no '@', so it meets no run).
  * A file on the shared run storage serves both backends: Temporal Schedules keep no state of ours.
+ *
+ * @param fingerprint {@link RunInputs#fingerprint()} of what it read
+ * @param inputs what it read, stage by stage, to name what changed; null in a record written
+ *     before stage fingerprints decided
  */
-public record LastGoodRun(String runId, String fingerprint) {
+public record LastGoodRun(String runId, String fingerprint, RunInputs inputs) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static Path file(Path runsRoot, String schedule) {

@@ -1,5 +1,7 @@
 package dev.smelt.activities.schedule;
 
+import dev.smelt.activities.fingerprint.FileHashes;
+import dev.smelt.activities.fingerprint.RunInputs;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.activities.run.RunId;
 import dev.smelt.workflows.config.RunConfig;
@@ -27,23 +29,35 @@ public final class ScheduleActivitiesImpl implements ScheduleActivities {
     this.configs = configs;
   }
 
+  /**
+   * Starts unless the config and inputs fingerprint as the last good run's did, stage by stage as
+   * the stage cache fingerprints them ({@link RunInputs}): the reason names what changed. The
+   * inputs decided on wait in {@code @schedules/<schedule>.pending-<fingerprint>.json} until the
+   * run succeeds; file contents are hashed through {@code @schedules/<schedule>.file-hashes.json}.
+   */
   @Override
   public RunDecision decide(ScheduledRunRequest request) {
     checkName(request.schedule());
-    Path config = Path.of(request.configPath());
-    RunConfig cfg = load(config);
+    RunConfig cfg = load(Path.of(request.configPath()));
     try {
-      String now = InputFingerprint.of(config, cfg.data() == null ? java.util.List.of() : cfg.data().inputs());
+      FileHashes hashes = FileHashes.open(schedules().resolve(request.schedule() + ".file-hashes.json"));
+      RunInputs inputs = RunInputs.of(cfg, hashes);
+      hashes.save();
+      String now = inputs.fingerprint();
+      inputs.write(pending(request.schedule(), now));
       Optional<LastGoodRun> last = LastGoodRun.read(runsRoot, request.schedule());
       if (last.isEmpty()) {
         return RunDecision.start("first run of the schedule", now);
       }
+      String since = " since run " + last.get().runId();
       if (!last.get().fingerprint().equals(now)) {
-        return RunDecision.start("config or inputs changed since run " + last.get().runId(), now);
+        return RunDecision.start(last.get().inputs() == null
+            ? "config or inputs changed" + since + " (it predates stage fingerprints)"
+            : "changed" + since + ": " + inputs.changesSince(last.get().inputs()), now);
       }
       return request.always()
-          ? RunDecision.start("unchanged since run " + last.get().runId() + ", started as --always", now)
-          : RunDecision.skip("config and inputs unchanged since run " + last.get().runId(), now);
+          ? RunDecision.start("unchanged" + since + ", started as --always", now)
+          : RunDecision.skip("config and inputs unchanged" + since + " (stage fingerprints)", now);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot fingerprint the inputs of schedule " + request.schedule(), e);
     }
@@ -66,7 +80,13 @@ public final class ScheduleActivitiesImpl implements ScheduleActivities {
   public void recordSuccess(String schedule, String runId, String fingerprint) {
     checkName(schedule);
     try {
-      new LastGoodRun(runId, fingerprint).write(runsRoot, schedule);
+      // The fingerprint comes back from the workflow, which anyone may start: only hex names a file.
+      Path pending = fingerprint.matches("[0-9a-f]{64}") ? pending(schedule, fingerprint) : null;
+      RunInputs inputs = pending != null && Files.isRegularFile(pending) ? RunInputs.read(pending) : null;
+      new LastGoodRun(runId, fingerprint, inputs).write(runsRoot, schedule);
+      if (pending != null) {
+        Files.deleteIfExists(pending);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot record the good run of schedule " + schedule, e);
     }
@@ -80,6 +100,15 @@ public final class ScheduleActivitiesImpl implements ScheduleActivities {
     } catch (WorkflowNotFoundException ended) {
       // Ended already (or, on the test server, just now by this call): nothing left to stop.
     }
+  }
+
+  private Path schedules() {
+    return runsRoot.resolve("@schedules");
+  }
+
+  /** The inputs a fire decided on, until its run succeeds (a fingerprint is hex: a safe name). */
+  private Path pending(String schedule, String fingerprint) {
+    return schedules().resolve(schedule + ".pending-" + fingerprint + ".json");
   }
 
   private RunConfig load(Path config) {

@@ -7,11 +7,13 @@ import dev.smelt.activities.checkpoint.DataFile;
 import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.checkpoint.TrainingState;
 import dev.smelt.activities.model.EngineThread;
+import dev.smelt.activities.pretrain.InitModel;
 import dev.smelt.activities.pretrain.MetricsLog;
 import dev.smelt.activities.pretrain.PretrainJob;
 import dev.smelt.activities.pretrain.PretrainListener;
 import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.activities.pretrain.TokenFile;
+import dev.smelt.activities.pretrain.WarmStart;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
@@ -62,9 +64,9 @@ public class PretrainActivity implements StageActivities.Pretrain {
     int vocabSize = ShardData.tokenizer(run).vocabSize();
     List<DataFile> trainedOn = TrainingDataHashes.of(run.root(), run.trainingData());
     try (TokenFile train = ShardData.trainTokens(run)) {
-      PretrainJob job = new PretrainJob(c.model(), c.pretrain(), vocabSize, c.seed(), train,
-          ShardData.valHead(run, PretrainJob.valTokensScored(c.model())), run.pretrain(),
-          trainedOn); // once per attempt: every checkpoint of it records these, a resume checks them
+      PretrainJob job = warmStart(ctx, vocabSize, new PretrainJob(c.model(), c.pretrain(),
+          vocabSize, c.seed(), train, ShardData.valHead(run, PretrainJob.valTokensScored(c.model())),
+          run.pretrain(), trainedOn)); // once per attempt: every checkpoint records these
       Progress progress = new Progress(ctx.progress(), c.pretrain().steps(), ctx.stopRequested());
       Pretrainer trainer = trainer(job, progress);
       Optional<Path> resume = resumePoint(ctx.previous(), trainer);
@@ -95,6 +97,26 @@ public class PretrainActivity implements StageActivities.Pretrain {
     } finally {
       Files.deleteIfExists(ShardData.trainTokensFile(run));
     }
+  }
+
+  /**
+   * {@code job} warm-started as {@code pretrain.initFrom} says: the source model checked (same
+   * tokenizer, same shape) and pinned, so every attempt of this run starts from the same one.
+   */
+  private static PretrainJob warmStart(StageShell.StageContext ctx, int vocabSize, PretrainJob job)
+      throws IOException {
+    RunConfig c = ctx.input().config();
+    Optional<InitModel> init = WarmStart.resolve(ctx.run(), c.pretrain());
+    if (init.isEmpty()) {
+      return job;
+    }
+    WarmStart.check(init.get(), ctx.run(), c.model(), vocabSize,
+        "masked".equals(c.pretrain().objective()));
+    WarmStart.pin(ctx.run(), init.get());
+    log.info("run {}: pre-training starts from the weights of run {} with a fresh optimizer and "
+        + "learning-rate schedule, for pretrain.steps {} more steps", ctx.input().runId(),
+        init.get().shown(), c.pretrain().steps());
+    return job.withInit(init.get());
   }
 
   /**

@@ -50,9 +50,9 @@ import java.util.function.Consumer;
  * eval/results.json.
  */
 public final class RunEvaluation {
-  private static final int BATCH = 16;
+  static final int BATCH = 16;
   /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
-  private static final int PSEUDO_WINDOWS = 16;
+  static final int PSEUDO_WINDOWS = 16;
   /** A causal LM's metrics: held-out, cloze, bias, OOD, contamination, two task scores. */
   private static final int METRICS = 7;
 
@@ -128,6 +128,7 @@ public final class RunEvaluation {
       LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
           LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifier, c), result,
           heldoutText, oodText);
+      PreviousModel.compare(run, c, result, new PreviousModel.EvalData(val, split, tokenizer), root);
       return result;
     }
   }
@@ -171,7 +172,7 @@ public final class RunEvaluation {
     return scores;
   }
 
-  private static int[] classify(Path dir, LabelledTexts.Split split, FinetuneConfig f,
+  static int[] classify(Path dir, LabelledTexts.Split split, FinetuneConfig f,
       BpeTokenizer tokenizer, NDManager root) throws IOException {
     try (Classifier clf = Classifier.load(dir, root)) {
       int length = Math.min(f.maxLength(), clf.contextLength());

@@ -9,6 +9,7 @@ import dev.smelt.activities.pretrain.PretrainListener;
 import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.workflows.config.ModelConfig;
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.stage.PretrainResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class CheckpointCostBench {
       docs.add(r.ints(400, 4, VOCAB).toArray());
     }
     PretrainConfig cfg = new PretrainConfig("causal", 8, BATCH, 3e-3, 3e-4, 2, 0.1, 1.0, 100, 0, 0,
-        1, 30, 1, 0, 0, 0, 0, 0.15, "cpu");
+        1, 30, 1, 0, 0, 0, 0, 0.15, "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT);
     PretrainResult res = new Pretrainer(new PretrainJob(tiny, cfg, VOCAB, 1, docs, List.of(),
         tmp.resolve("run")), PretrainListener.NONE).run(Optional.empty());
     return (double) BATCH * tiny.contextLength() / res.tokensPerSecond();

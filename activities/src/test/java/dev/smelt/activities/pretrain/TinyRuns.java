@@ -2,6 +2,7 @@ package dev.smelt.activities.pretrain;
 
 import dev.smelt.workflows.config.ModelConfig;
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ final class TinyRuns {
 
   static PretrainConfig train(String objective, int steps, int checkpointEvery) {
     return new PretrainConfig(objective, steps, 8, 3e-3, 3e-4, 5, 0.1, 1.0, 1, 0,
-        checkpointEvery, 2, 30, 1, 0, 0, 0, 0, 0.15, "cpu");
+        checkpointEvery, 2, 30, 1, 0, 0, 0, 0, 0.15, "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT);
   }
 
   /** {@code base} with validation every {@code evalEvery} steps. */
@@ -59,7 +60,7 @@ final class TinyRuns {
         b.minLearningRate(), b.warmupSteps(), b.weightDecay(), b.gradClip(), b.logEvery(),
         evalEvery, b.checkpointEvery(), b.keepCheckpoints(), b.heartbeatTimeoutSeconds(),
         b.gradAccumulation(), b.maxMinutes(), b.earlyStopPatience(), b.earlyStopMinDelta(),
-        b.checkpointEveryMinutes(), b.maskProbability(), b.device());
+        b.checkpointEveryMinutes(), b.maskProbability(), b.device(), b.queue(), b.initFrom());
   }
 
   /** {@code base} with the stopping and timing rules given. */
@@ -69,7 +70,16 @@ final class TinyRuns {
         b.minLearningRate(), b.warmupSteps(), b.weightDecay(), b.gradClip(), b.logEvery(),
         b.evalEvery(), b.checkpointEvery(), b.keepCheckpoints(), b.heartbeatTimeoutSeconds(),
         gradAccumulation, maxMinutes, patience, minDelta, checkpointEveryMinutes,
-        b.maskProbability(), b.device());
+        b.maskProbability(), b.device(), b.queue(), b.initFrom());
+  }
+
+  /** {@code base} warm-starting from {@code initFrom} (none, last or a run id). */
+  static PretrainConfig initFrom(PretrainConfig b, String initFrom) {
+    return new PretrainConfig(b.objective(), b.steps(), b.batchSize(), b.learningRate(),
+        b.minLearningRate(), b.warmupSteps(), b.weightDecay(), b.gradClip(), b.logEvery(),
+        b.evalEvery(), b.checkpointEvery(), b.keepCheckpoints(), b.heartbeatTimeoutSeconds(),
+        b.gradAccumulation(), b.maxMinutes(), b.earlyStopPatience(), b.earlyStopMinDelta(),
+        b.checkpointEveryMinutes(), b.maskProbability(), b.device(), b.queue(), initFrom);
   }
 
   static PretrainJob job(PretrainConfig train, Path out) {

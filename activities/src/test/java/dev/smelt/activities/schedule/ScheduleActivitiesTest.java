@@ -26,6 +26,7 @@ class ScheduleActivitiesTest {
   private Path config;
   private Path corpus;
   private ScheduleActivitiesImpl activities;
+  private RunConfig cfg;
 
   @BeforeEach
   void setUp() throws IOException {
@@ -34,7 +35,7 @@ class ScheduleActivitiesTest {
     Files.writeString(corpus.resolve("a.txt"), "alpha");
     config = dir.resolve("nightly.yaml");
     Files.writeString(config, "name: nightly\n");
-    RunConfig cfg = new RunConfig("nightly", 1,
+    cfg = new RunConfig("nightly", 1,
         new DataConfig(List.of(corpus.toString()), 0, 0, 0, null, null, null, null, false),
         null, null, null, null, null);
     activities = new ScheduleActivitiesImpl(runs, new RunConfigFiles() {
@@ -65,7 +66,8 @@ class ScheduleActivitiesTest {
     activities.recordSuccess("nightly", "nightly-20261201-030000", first.fingerprint());
     RunDecision second = decide(false);
     assertTrue(!second.start());
-    assertEquals("config and inputs unchanged since run nightly-20261201-030000", second.reason());
+    assertEquals("config and inputs unchanged since run nightly-20261201-030000 (stage fingerprints)",
+        second.reason());
     assertEquals(first.fingerprint(), second.fingerprint());
   }
 
@@ -78,19 +80,33 @@ class ScheduleActivitiesTest {
   }
 
   @Test
-  void aNewTouchedOrRemovedInputFileOrAnEditedConfigStartsARun() throws IOException {
+  void aTouchedFileIsUnchangedButOneChangedByteANewOrARemovedFileRerunsNamingIt()
+      throws IOException {
     activities.recordSuccess("nightly", "r1", decide(false).fingerprint());
-    Files.writeString(corpus.resolve("b.txt"), "beta");
-    assertTrue(decide(false).start(), "new file");
-    activities.recordSuccess("nightly", "r2", decide(false).fingerprint());
     Files.setLastModifiedTime(corpus.resolve("a.txt"), FileTime.fromMillis(1_000_000));
-    assertEquals("config or inputs changed since run r2", decide(false).reason(), "touched file");
+    RunDecision touched = decide(false);
+    assertTrue(!touched.start(), "same content, as the stage cache sees it: " + touched.reason());
+    Files.writeString(corpus.resolve("a.txt"), "alphb");
+    RunDecision oneByte = decide(false);
+    assertTrue(oneByte.start());
+    assertEquals("changed since run r1: input " + corpus.resolve("a.txt") + " (content)",
+        oneByte.reason());
+    activities.recordSuccess("nightly", "r2", oneByte.fingerprint());
+    Files.writeString(corpus.resolve("b.txt"), "beta");
+    assertEquals("changed since run r2: new input " + corpus.resolve("b.txt"), decide(false).reason());
     activities.recordSuccess("nightly", "r3", decide(false).fingerprint());
     Files.delete(corpus.resolve("b.txt"));
-    assertTrue(decide(false).start(), "removed file");
-    activities.recordSuccess("nightly", "r4", decide(false).fingerprint());
-    Files.writeString(config, "name: nightly\nseed: 2\n");
-    assertTrue(decide(false).start(), "edited config");
+    assertEquals("changed since run r3: removed input " + corpus.resolve("b.txt"),
+        decide(false).reason());
+  }
+
+  @Test
+  void aChangedConfigKeyRerunsNamingTheKeyAndBothValues() {
+    activities.recordSuccess("nightly", "r1", decide(false).fingerprint());
+    cfg = new RunConfig("nightly", 2, cfg.data(), null, null, null, null, null);
+    RunDecision d = decide(false);
+    assertTrue(d.start());
+    assertEquals("changed since run r1: key seed (1 → 2)", d.reason());
   }
 
   @Test

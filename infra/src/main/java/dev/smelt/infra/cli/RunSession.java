@@ -30,7 +30,7 @@ final class RunSession {
         TemporalConnection conn = server != null ? TemporalConnection.embedded(server.target())
             : TemporalConnection.open(temporal.address, temporal.namespace);
         SmeltWorker worker = options.noWorker ? null
-            : SmeltWorker.startDefault(conn.client(), options.runsRoot())) {
+            : SmeltWorker.startDefault(conn.client(), options.runsRoot(), p.config())) {
       out.println(server != null
           ? "smelt: embedded Temporal server on " + server.target() + " (pid " + server.pid() + ")"
           : "smelt: Temporal server " + conn.stubs().getOptions().getTarget());

@@ -2,6 +2,7 @@ package dev.smelt.infra.config;
 
 import dev.smelt.activities.eval.BiasProbe;
 import dev.smelt.activities.model.ModelPresets;
+import dev.smelt.activities.run.RunId;
 import dev.smelt.activities.stage.DataStage;
 import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.read.FormatReaders;
@@ -145,6 +146,11 @@ final class ConfigValidator {
         "must be in (0, 1)");
     require(Set.of("auto", "cpu", "gpu").contains(p.device()), "pretrain.device",
         "must be auto, cpu or gpu");
+    require(p.queue() != null, "pretrain.queue", "must be cpu or gpu");
+    boolean named = Set.of(PretrainConfig.NO_INIT, "last").contains(p.initFrom());
+    require(named || RunId.problem(p.initFrom()).isEmpty(), "pretrain.initFrom",
+        "must be none, last or the id of a run folder beside this run's ("
+            + RunId.problem(p.initFrom()).orElse("") + ")");
   }
 
   private static void validateStallMinutes(StallMinutes s) {

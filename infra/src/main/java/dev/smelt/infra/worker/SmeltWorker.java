@@ -10,7 +10,8 @@ import dev.smelt.activities.stage.ReportActivity;
 import dev.smelt.activities.stage.StageCacheActivity;
 import dev.smelt.activities.stage.TokenizerActivity;
 import dev.smelt.activities.stage.WorkerShutdown;
-import dev.smelt.workflows.run.TrainingRun;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.run.TrainingRunImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -19,8 +20,16 @@ import io.temporal.worker.WorkerFactoryOptions;
 import io.temporal.worker.WorkerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** A worker polling Smelt's task queue: the TrainingRun workflow and every stage activity. */
+/**
+ * A worker polling Smelt's task queues: on smelt-cpu the workflows and every stage activity, on
+ * smelt-gpu the training stages' activities only (pre-training, fine-tuning, baselines).
+ */
 public final class SmeltWorker implements AutoCloseable {
   /** Training's time to finish its step and write the checkpoint, on SIGTERM. */
   private static final Duration TRAINING_STOP = Duration.ofSeconds(3);
@@ -44,21 +53,57 @@ public final class SmeltWorker implements AutoCloseable {
         WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build());
   }
 
+  /**
+   * Starts polling the task queues of {@code queues} (`smelt worker --queues cpu,gpu`), each with
+   * {@code activitySlots} activities at once.
+   */
+  public static SmeltWorker start(WorkflowClient client, Set<WorkerQueue> queues,
+      int activitySlots, Path runsRoot) {
+    return start(client, queues, activitySlots, runsRoot,
+        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build());
+  }
+
+  private static SmeltWorker start(WorkflowClient client, Set<WorkerQueue> queues,
+      int activitySlots, Path runsRoot, WorkerFactoryOptions options) {
+    Path runs = runsRoot.toAbsolutePath().normalize();
+    WorkerFactory factory = WorkerFactory.newInstance(client, options);
+    for (WorkerQueue q : new TreeSet<>(queues)) {
+      Worker worker = newWorker(factory, q.taskQueue(), activitySlots);
+      if (q == WorkerQueue.CPU) {
+        registerAll(worker, runs);
+      } else {
+        worker.registerActivitiesImplementations(new PretrainActivity(runs),
+            new FinetuneActivity(runs), new BaselinesActivity(runs));
+      }
+    }
+    factory.start();
+    return new SmeltWorker(factory);
+  }
+
   private static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
       Path runsRoot, WorkerFactoryOptions options) {
     Path runs = runsRoot.toAbsolutePath().normalize();
     WorkerFactory factory = WorkerFactory.newInstance(client, options);
-    Worker worker =
-        factory.newWorker(
-            queue,
-            WorkerOptions.newBuilder()
-                // Without this a workflow stays pinned to a dead worker's sticky queue (DESIGN.md).
-                .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
-                .setMaxConcurrentActivityExecutionSize(activitySlots)
-                // DESIGN.md: heartbeats leave at least every second, so a retry loses little.
-                .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
-                .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
-                .build());
+    registerAll(newWorker(factory, queue, activitySlots), runs);
+    factory.start();
+    return new SmeltWorker(factory);
+  }
+
+  private static Worker newWorker(WorkerFactory factory, String queue, int activitySlots) {
+    return factory.newWorker(
+        queue,
+        WorkerOptions.newBuilder()
+            // Without this a workflow stays pinned to a dead worker's sticky queue (DESIGN.md).
+            .setStickyQueueScheduleToStartTimeout(Duration.ZERO)
+            .setMaxConcurrentActivityExecutionSize(activitySlots)
+            // DESIGN.md: heartbeats leave at least every second, so a retry loses little.
+            .setMaxHeartbeatThrottleInterval(Duration.ofSeconds(1))
+            .setDefaultHeartbeatThrottleInterval(Duration.ofSeconds(1))
+            .build());
+  }
+
+  /** The workflows and every stage activity: what a CPU worker (or a `--queue NAME` one) runs. */
+  private static void registerAll(Worker worker, Path runs) {
     worker.registerWorkflowImplementationTypes(TrainingRunImpl.class);
     ScheduleWorkflows.register(worker, runs);
     worker.registerActivitiesImplementations(
@@ -71,16 +116,37 @@ public final class SmeltWorker implements AutoCloseable {
         new EvaluateActivity(runs),
         new ReportActivity(runs),
         new MarkRunActivity(runs));
-    factory.start();
-    return new SmeltWorker(factory);
   }
 
   /**
-   * Starts a worker on the CPU queue with one activity slot, inside `smelt run`: that command
-   * prints a failed run's one line itself, so this worker does not log it a second time.
+   * Starts a worker inside `smelt run` with one activity slot, polling every queue the run
+   * {@code config} uses (smelt-gpu too when {@code pretrain.queue: gpu}): that command prints a
+   * failed run's one line itself, so this worker does not log it a second time.
    */
-  public static SmeltWorker startDefault(WorkflowClient client, Path runsRoot) {
-    return start(client, TrainingRun.CPU_QUEUE, 1, runsRoot, WorkerFactoryOptions.getDefaultInstance());
+  public static SmeltWorker startDefault(WorkflowClient client, Path runsRoot, RunConfig config) {
+    return start(client, queuesOf(config), 1, runsRoot, WorkerFactoryOptions.getDefaultInstance());
+  }
+
+  /** The queues a run of {@code config} schedules activities on. */
+  public static Set<WorkerQueue> queuesOf(RunConfig config) {
+    EnumSet<WorkerQueue> queues = EnumSet.of(WorkerQueue.CPU);
+    if (config.pretrain().queue() != null) {
+      queues.add(config.pretrain().queue());
+    }
+    return queues;
+  }
+
+  /** The task queues this worker polls, in queue order. */
+  public List<String> taskQueues() {
+    return Arrays.stream(WorkerQueue.values()).map(WorkerQueue::taskQueue)
+        .filter(q -> {
+          try {
+            return factory.getWorker(q) != null;
+          } catch (IllegalArgumentException none) {
+            return false;
+          }
+        })
+        .toList();
   }
 
   /**

@@ -3,10 +3,15 @@ package dev.smelt.infra.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.activities.schedule.RunConfigFiles;
+import dev.smelt.activities.schedule.ScheduleActivitiesImpl;
+import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.infra.cli.CliCapture.Result;
 import dev.smelt.infra.worker.SmeltWorker;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.schedule.ScheduledRunRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +87,67 @@ class ScheduleCommandTest {
     // a deleted schedule's name may be taken again
     assertEquals(0, smelt("schedule", "create", "weekly", config.toString(), "--every", "7d").code());
     assertEquals(0, smelt("schedule", "delete", "weekly").code());
+  }
+
+  /**
+   * A fire whose config and inputs fingerprint as the last good run's is skipped with that run
+   * named; one changed byte of the corpus starts a run, the reason naming the file. (The corpus
+   * filters to nothing, so that run fails at once; its reason keeps why it started.)
+   */
+  @Test
+  void anUnchangedCorpusIsSkippedByFingerprintAndOneChangedByteStartsARun() throws Exception {
+    Path corpus = dir.resolve("fp.jsonl");
+    Files.writeString(corpus, "{\"text\": \"x\"}\n");
+    Path fp = dir.resolve("fp.yaml");
+    Files.writeString(fp, "name: fp\ndata:\n  inputs: [fp.jsonl]\nfinetune:\n  inputs: [fp.jsonl]\n");
+    ScheduleActivitiesImpl seeding = new ScheduleActivitiesImpl(dir.resolve("runs"),
+        new RunConfigFiles() {
+          @Override
+          public RunConfig load(Path file) {
+            return ConfigLoader.load(file);
+          }
+
+          @Override
+          public String toYaml(RunConfig c) {
+            return ConfigLoader.toYaml(c);
+          }
+        });
+    seeding.recordSuccess("fp", "fp-seeded",
+        seeding.decide(new ScheduledRunRequest("fp", fp.toString(), false)).fingerprint());
+    assertEquals(0, smelt("schedule", "create", "fp", fp.toString(), "--every", "7d").code());
+    try {
+      assertEquals(0, smelt("schedule", "trigger", "fp").code());
+      String skipped = describedFire("fp", "#1 ");
+      assertTrue(skipped.contains("skipped_unchanged: config and inputs unchanged since run "
+          + "fp-seeded (stage fingerprints)"), skipped);
+
+      Files.writeString(corpus, "{\"text\": \"y\"}\n");
+      assertEquals(0, smelt("schedule", "trigger", "fp").code());
+      String started = describedFire("fp", "#2 ");
+      assertTrue(started.contains("failed run fp-"), started);
+      assertTrue(started.contains(": changed since run fp-seeded: input " + corpus + " (content)"
+          + "; failed: "), started);
+      assertTrue(smelt("schedule", "describe", "fp").out().contains("started 1, skipped 1 "
+          + "(overlap 0, unchanged 1)"));
+    } finally {
+      smelt("schedule", "delete", "fp");
+    }
+  }
+
+  /** The line of fire {@code number} ("#1 ") once it has settled (not running or buffered). */
+  private static String describedFire(String schedule, String number) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofMinutes(3).toNanos();
+    String out = "";
+    while (System.nanoTime() < deadline) {
+      out = smelt("schedule", "describe", schedule).out();
+      java.util.Optional<String> line = out.lines().map(String::strip)
+          .filter(l -> l.startsWith(number)).findFirst();
+      if (line.isPresent() && !line.get().contains(" running") && !line.get().contains(" buffered")) {
+        return line.get();
+      }
+      Thread.sleep(200); // waits on the fire's workflow, which runs elsewhere
+    }
+    throw new AssertionError("fire " + number + "did not settle in 3 minutes: " + out);
   }
 
   @Test

@@ -8,6 +8,7 @@ import dev.smelt.activities.stage.DataStage;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.config.StallMinutes;
 import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.config.WorkerQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,28 @@ class ConfigLoaderTest {
     e = assertThrows(ConfigException.class,
         () -> ConfigLoader.load(write(MINIMAL + "stallMinutes:\n  train: 3\n")));
     assertTrue(e.getMessage().contains("unknown key 'stallMinutes.train'"), e.getMessage());
+  }
+
+  @Test
+  void queueAndWarmStartDefaultToCpuAndNoneAndBadValuesAreOneLineNamingTheKey() throws Exception {
+    RunConfig c = ConfigLoader.load(write(MINIMAL));
+    assertEquals(WorkerQueue.CPU, c.pretrain().queue());
+    assertEquals("none", c.pretrain().initFrom());
+    RunConfig gpu = ConfigLoader.load(write(MINIMAL + "pretrain:\n  queue: gpu\n  initFrom: last\n"));
+    assertEquals(WorkerQueue.GPU, gpu.pretrain().queue());
+    assertEquals("last", gpu.pretrain().initFrom());
+    assertEquals("weekly-20261201-030000", ConfigLoader.load(write(MINIMAL
+        + "pretrain:\n  initFrom: weekly-20261201-030000\n")).pretrain().initFrom());
+    ConfigException q = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "pretrain:\n  queue: tpu\n")));
+    assertTrue(q.getMessage().contains("key 'pretrain.queue'"), q.getMessage());
+    assertTrue(q.getMessage().contains("[cpu, gpu]"), q.getMessage());
+    assertEquals(1, q.getMessage().lines().count(), q.getMessage());
+    ConfigException i = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "pretrain:\n  initFrom: ../elsewhere\n")));
+    assertTrue(i.getMessage().contains("key 'pretrain.initFrom' must be none, last or the id of a "
+        + "run folder beside this run's (run id '../elsewhere' may hold only"), i.getMessage());
+    assertEquals(1, i.getMessage().lines().count(), i.getMessage());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.run.TrainingRunImpl;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
 class PermanentFailureLogTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
-          "cpu"), null, null);
+          "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT), null, null);
 
   @Test
   void permanentFailureOfAnActivityIsOneWarningLine() {

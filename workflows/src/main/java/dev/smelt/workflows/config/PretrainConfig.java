@@ -23,6 +23,12 @@ package dev.smelt.workflows.config;
  *     checkpointEvery steps
  * @param maskProbability share of tokens a masked-LM step selects for prediction
  * @param device "auto" (a GPU if DJL sees one, else the CPU), "cpu" or "gpu"
+ * @param queue the task queue of pre-training, fine-tuning and the baselines: {@code cpu}
+ *     (smelt-cpu, with every other stage) or {@code gpu} (smelt-gpu: a worker started with
+ *     {@code --queues gpu} must poll it)
+ * @param initFrom warm start: "none", "last" (the newest other run folder beside this one whose
+ *     pre-training finished) or a run id; pre-training then starts from that run's
+ *     pretrain/final weights with a fresh optimizer
  */
 public record PretrainConfig(
     String objective,
@@ -44,4 +50,14 @@ public record PretrainConfig(
     double earlyStopMinDelta,
     double checkpointEveryMinutes,
     double maskProbability,
-    String device) {}
+    String device,
+    WorkerQueue queue,
+    String initFrom) {
+  /** {@code initFrom} when no warm start is asked for. */
+  public static final String NO_INIT = "none";
+
+  /** Whether pre-training starts from an earlier run's weights. */
+  public boolean warmStart() {
+    return initFrom != null && !initFrom.isEmpty() && !NO_INIT.equals(initFrom);
+  }
+}

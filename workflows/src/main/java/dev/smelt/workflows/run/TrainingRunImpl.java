@@ -1,5 +1,6 @@
 package dev.smelt.workflows.run;
 
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
@@ -29,9 +30,14 @@ import java.util.function.Supplier;
  * it is cheap and tells which stages were cached.
  */
 public class TrainingRunImpl implements TrainingRun {
+  /** Version of {@link #queues}: before it every activity went to smelt-cpu. */
+  static final String QUEUES_CHANGE = "stage-queues";
+
   private final PauseSwitch pause = new PauseSwitch();
   private int completed;
   private CachedStages stages;
+  private WorkerQueue training = WorkerQueue.CPU;
+  private Duration heartbeat;
 
   @Override
   public RunSummary run(StageInput in) {
@@ -42,35 +48,40 @@ public class TrainingRunImpl implements TrainingRun {
         throw e;
       }
       // `smelt cancel`: the stage has stopped (training checkpointed); mark the folder, then end.
-      Duration heartbeat = Duration.ofSeconds(in.config().pretrain().heartbeatTimeoutSeconds());
       Workflow.newDetachedCancellationScope(() -> stub(StageActivities.MarkRun.class,
-          Duration.ofMinutes(5), heartbeat).cancelled(in, status().current())).run();
+          Stage.REPORT, Duration.ofMinutes(5)).cancelled(in, status().current())).run();
       throw e instanceof CanceledFailure c ? c : new CanceledFailure("run " + in.runId()
           + " cancelled");
     }
   }
 
   private RunSummary stages(StageInput in) {
-    Duration heartbeat = Duration.ofSeconds(in.config().pretrain().heartbeatTimeoutSeconds());
+    heartbeat = Duration.ofSeconds(in.config().pretrain().heartbeatTimeoutSeconds());
+    training = queues(in);
     // Fingerprinting hashes the inputs (new or changed files only) and heartbeats as it goes.
     stages = new CachedStages(in, options(Duration.ofHours(6), heartbeat));
 
     DataResult data = stage(Stage.DATA, DataResult.class,
-        () -> stub(StageActivities.Data.class, Duration.ofHours(6), heartbeat).prepare(in));
+        () -> stub(StageActivities.Data.class, Stage.DATA, Duration.ofHours(6)).prepare(in));
     TokenizerResult tokenizer = stage(Stage.TOKENIZER, TokenizerResult.class,
-        () -> stub(StageActivities.Tokenizer.class, Duration.ofHours(6), heartbeat).train(in));
+        () -> stub(StageActivities.Tokenizer.class, Stage.TOKENIZER, Duration.ofHours(6))
+            .train(in));
     PretrainResult pretrain = stage(Stage.PRETRAIN, PretrainResult.class,
-        () -> stub(StageActivities.Pretrain.class, Duration.ofDays(14), heartbeat).pretrain(in));
+        () -> stub(StageActivities.Pretrain.class, Stage.PRETRAIN, Duration.ofDays(14))
+            .pretrain(in));
     FinetuneResult finetune = stage(Stage.FINETUNE, FinetuneResult.class,
-        () -> stub(StageActivities.Finetune.class, Duration.ofDays(2), heartbeat).finetune(in));
+        () -> stub(StageActivities.Finetune.class, Stage.FINETUNE, Duration.ofDays(2))
+            .finetune(in));
     BaselinesResult baselines = stage(Stage.BASELINES, BaselinesResult.class,
-        () -> stub(StageActivities.Baselines.class, Duration.ofDays(2), heartbeat).baselines(in));
+        () -> stub(StageActivities.Baselines.class, Stage.BASELINES, Duration.ofDays(2))
+            .baselines(in));
     EvalResult eval = stage(Stage.EVALUATE, EvalResult.class,
-        () -> stub(StageActivities.Evaluate.class, Duration.ofHours(6), heartbeat).evaluate(in));
+        () -> stub(StageActivities.Evaluate.class, Stage.EVALUATE, Duration.ofHours(6))
+            .evaluate(in));
     RunSummary summary = new RunSummary(in.runId(), in.runDir(), data, tokenizer, pretrain,
         finetune, baselines, eval, null, stages.cached());
     String report =
-        stub(StageActivities.Report.class, Duration.ofMinutes(30), heartbeat).write(in, summary);
+        stub(StageActivities.Report.class, Stage.REPORT, Duration.ofMinutes(30)).write(in, summary);
     completed++;
     return summary.withReportPath(report);
   }
@@ -106,11 +117,26 @@ public class TrainingRunImpl implements TrainingRun {
   }
 
   /**
+   * The training stages' queue: {@code pretrain.queue}, for runs started since stages had queues
+   * (a history from before replays with every activity on smelt-cpu, as it ran).
+   */
+  private static WorkerQueue queues(StageInput in) {
+    int version = Workflow.getVersion(QUEUES_CHANGE, Workflow.DEFAULT_VERSION, 1);
+    return version == Workflow.DEFAULT_VERSION ? WorkerQueue.CPU : in.config().pretrain().queue();
+  }
+
+  /**
    * Every stage heartbeats, so a dead worker is noticed after {@code heartbeat}; a retry resumes
    * from the stage's own checkpoints. Bad input (a config the activity cannot use) is not retried.
+   * A training stage goes to smelt-gpu when the run asks for it; every other activity stays on
+   * the workflow's own task queue (smelt-cpu, or the one a test or `--queue` names).
    */
-  private static <T> T stub(Class<T> activity, Duration startToClose, Duration heartbeat) {
-    return Workflow.newActivityStub(activity, options(startToClose, heartbeat));
+  private <T> T stub(Class<T> activity, Stage stage, Duration startToClose) {
+    ActivityOptions.Builder options = ActivityOptions.newBuilder(options(startToClose, heartbeat));
+    if (WorkerQueue.of(stage, training) == WorkerQueue.GPU) {
+      options.setTaskQueue(WorkerQueue.GPU.taskQueue());
+    }
+    return Workflow.newActivityStub(activity, options.build());
   }
 
   private static ActivityOptions options(Duration startToClose, Duration heartbeat) {

@@ -52,7 +52,9 @@ public class ScheduledRunImpl implements ScheduledRun {
       if (e.getCause() instanceof CanceledFailure) {
         return new ScheduledRunResult(runId, RunOutcome.CANCELLED, "cancelled");
       }
-      return new ScheduledRunResult(runId, RunOutcome.FAILED, rootMessage(e));
+      // why it started stays readable beside why it failed (describe shows one reason a fire)
+      return new ScheduledRunResult(runId, RunOutcome.FAILED,
+          decision.reason() + "; failed: " + rootMessage(e));
     }
     activities.recordSuccess(request.schedule(), runId, decision.fingerprint());
     return new ScheduledRunResult(runId, RunOutcome.COMPLETED, decision.reason());

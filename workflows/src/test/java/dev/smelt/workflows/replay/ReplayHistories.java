@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.run.TrainingRunImpl;
@@ -58,7 +59,7 @@ class ReplayHistories {
 
   private static final RunConfig CONFIG = new RunConfig("replay", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
-          "cpu"), null, null);
+          "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT), null, null);
   private static final StageInput IN = new StageInput("replay-1", "/runs/replay-1", CONFIG);
 
   @Test

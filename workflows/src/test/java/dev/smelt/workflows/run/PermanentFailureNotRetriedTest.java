@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.PermanentFailure;
@@ -29,7 +30,7 @@ class PermanentFailureNotRetriedTest {
   /** Only what the workflow itself reads: the heartbeat timeout. */
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
-          "cpu"), null, null);
+          "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT), null, null);
 
   private TestWorkflowEnvironment env;
 

@@ -12,6 +12,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
@@ -45,7 +46,7 @@ import org.mockito.InOrder;
 class TrainingRunTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
-          "cpu"), null, null);
+          "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT), null, null);
   private static final StageInput IN = new StageInput("r1", "/runs/r1", CONFIG);
 
   private static final DataResult DATA = new DataResult(10, 8, 2, 800, List.of(), 1.0);
