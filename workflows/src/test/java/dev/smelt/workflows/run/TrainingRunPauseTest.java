@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
 import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class TrainingRunPauseTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 100, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 4, 1, 0, 0, 0, 0, 0.15,
-          "cpu"), null, null);
+          "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT), null, null);
   private static final StageInput IN = new StageInput("r1", "/runs/r1", CONFIG);
   private static final PretrainResult DONE = new PretrainResult(100, 6.2, 3.1, 3.3, 51200,
       900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, PretrainResult.COMPLETED);
