@@ -12,6 +12,7 @@ class StageTest {
   @Test
   void everyStageNamesTheActivityTypeOfOneStageActivitiesMethodInRunOrder() {
     List<String> declared = Arrays.stream(StageActivities.class.getDeclaredClasses())
+        .filter(i -> i != StageActivities.MarkRun.class) // marks a cancelled run: no stage of its own
         .flatMap(i -> Arrays.stream(i.getDeclaredMethods()))
         .map(m -> m.getAnnotation(ActivityMethod.class).name())
         .sorted().toList();
