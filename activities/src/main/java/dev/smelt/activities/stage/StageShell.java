@@ -43,14 +43,15 @@ final class StageShell {
   static <T> T run(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
     RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    try (StageHeartbeat hb = StageHeartbeat.start(stage, in.config().stallMinutes().of(stage))) {
+    double stallMinutes = in.config() == null ? 0 : in.config().stallMinutes().of(stage);
+    try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
       return attempt(hb, new StageContext(run, in, previous, hb::progress), body);
     } catch (IOException e) {
       throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
     }
   }
 
-  /** The body under {@code hb}: whatever it fails with once stalled, the attempt fails as stalled. */
+  /** The body under {@code hb}: whatever it fails with once stalled, it fails as stalled. */
   static <T> T attempt(StageHeartbeat hb, StageContext ctx, StageBody<T> body) throws IOException {
     try {
       return body.run(ctx);
