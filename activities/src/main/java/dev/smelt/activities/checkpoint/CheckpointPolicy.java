@@ -11,9 +11,10 @@ public record CheckpointPolicy(int everySteps, double everyMinutes, int keep) {
   /** No checkpoint on the way: a failed attempt starts over (tests, benches). */
   public static final CheckpointPolicy NONE = new CheckpointPolicy(0, 0, 1);
 
-  /** {@code pretrain.checkpointEvery}, {@code pretrain.checkpointEveryMinutes}, {@code pretrain.keepCheckpoints}. */
+  /** {@code pretrain.checkpointEvery}, {@code checkpointEveryMinutes}, {@code keepCheckpoints}. */
   public static CheckpointPolicy of(PretrainConfig p) {
-    return new CheckpointPolicy(p.checkpointEvery(), p.checkpointEveryMinutes(), p.keepCheckpoints());
+    return new CheckpointPolicy(p.checkpointEvery(), p.checkpointEveryMinutes(),
+        p.keepCheckpoints());
   }
 
   /** Whether {@code step} is a checkpoint by count. */

@@ -15,9 +15,9 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 /**
- * The result of one finished piece of a stage (a learning-curve model, an evaluation metric) as a
- * JSON file {@code {"key": …, "value": …}}, written under a temporary name and renamed into place,
- * so a retry reuses it instead of redoing the work. The key hashes the piece's inputs: a file
+ * The result of one finished piece of a stage (a learning-curve model, an evaluation metric) as
+ * a JSON file {@code {"key": …, "value": …}}, written under a temporary name and renamed into
+ * place, so a retry reuses it instead of redoing the work. The key hashes the piece's inputs: a file
  * written for other inputs (another model, other data) reads as absent, as does a damaged one.
  */
 public final class KeyedResult {

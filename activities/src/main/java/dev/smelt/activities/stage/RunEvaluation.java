@@ -107,7 +107,8 @@ public final class RunEvaluation {
               () -> Cloze.evaluate(lm, cloze, tokenizer::encode));
           bias = parts.get("bias_probe", lmKey, BiasProbe.Result.class,
               () -> BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode));
-          List<int[]> oodDocs = EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
+          List<int[]> oodDocs =
+              EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
           ood = parts.get("ood_perplexity", lmKey, Perplexity.Result.class,
               () -> Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences()));
           oodText = TextLikelihood.of(ood, ScoredText.of(tokenizer, oodDocs, ood.tokens()));
@@ -115,7 +116,8 @@ public final class RunEvaluation {
       }
       List<Contamination> contamination = parts.list("decontamination", inputs,
           Contamination.class, () -> decontaminate(run, tokenizer, c, valTexts, cloze, split));
-      List<ModelScore> scores = taskScores(run, c, classifier, split, tokenizer, root, parts, inputs);
+      List<ModelScore> scores =
+          taskScores(run, c, classifier, split, tokenizer, root, parts, inputs);
       file.classifier(classifier);
       ModelScore main = scores.get(0);
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), heldoutText.bitsPerByte(),

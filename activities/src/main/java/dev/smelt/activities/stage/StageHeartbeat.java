@@ -79,7 +79,7 @@ public final class StageHeartbeat implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** Starts heartbeating for the current activity, beginning with an empty {@code stage} progress. */
+  /** Starts heartbeating for the current activity, from an empty {@code stage} progress. */
   static StageHeartbeat start(Stage stage, double stallMinutes) {
     ActivityExecutionContext context = Activity.getExecutionContext();
     return new StageHeartbeat(stage, context::heartbeat, stallMinutes, System::nanoTime, true);

@@ -51,7 +51,8 @@ final class StageShell {
   static <T> T run(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
     RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    try (StageHeartbeat hb = StageHeartbeat.start(stage, in.config().stallMinutes().of(stage))) {
+    double stallMinutes = in.config() == null ? 0 : in.config().stallMinutes().of(stage);
+    try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
       return attempt(hb, new StageContext(run, in, previous, hb::progress,
           () -> hb.stopRequested() || WorkerShutdown.requested()), body);
     } catch (IOException e) {
@@ -59,7 +60,7 @@ final class StageShell {
     }
   }
 
-  /** The body under {@code hb}: whatever it fails with once stalled, the attempt fails as stalled. */
+  /** The body under {@code hb}: whatever it fails with once stalled, it fails as stalled. */
   static <T> T attempt(StageHeartbeat hb, StageContext ctx, StageBody<T> body) throws IOException {
     try {
       return body.run(ctx);

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.checkpoint.CheckpointPolicy;
 import dev.smelt.activities.finetune.Finetuner;
 import dev.smelt.activities.finetune.LabelledText;
-import dev.smelt.activities.model.Gpt;
-import dev.smelt.activities.model.GptFiles;
+import dev.smelt.activities.finetune.TinyPretrained;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.ModelConfig;
 import dev.smelt.workflows.stage.CurvePoint;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -50,11 +47,8 @@ class LearningCurveResumeTest {
 
   @Test
   void aRetriedCurveKeepsItsFinishedModelsAndResumesTheInterruptedOne() throws Exception {
-    Path pretrained = tmp.resolve("pretrain/final");
-    try (NDManager m = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(new ModelConfig("custom", 1, 2, 16, 8, 0.1), 24, false, 1, m)) {
-      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
-    }
+    Path pretrained = TinyPretrained.write(tmp.resolve("pretrain/final"),
+        new ModelConfig("custom", 1, 2, 16, 8, 0.1));
     List<CurvePoint> straight = LearningCurve.run(job(pretrained, "straight"), s -> {});
     assertEquals(6, straight.size(), "sizes 10 and 30, three models each");
 

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.checkpoint.CheckpointPolicy;
-import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.ModelConfig;
@@ -19,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
@@ -36,12 +33,8 @@ class FinetuneResumeTest {
   @TempDir Path tmp;
 
   private Path pretrained() throws IOException {
-    Path dir = tmp.resolve("pretrain/final");
-    try (NDManager m = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
-      GptFiles.write(dir, gpt, Map.of(), Map.of());
-    }
-    return dir;
+    return TinyPretrained.write(tmp.resolve("pretrain/final"),
+        new ModelConfig("custom", 2, 2, 32, 16, 0.1));
   }
 
   private FinetuneJob job(Path pretrained, FinetuneConfig cfg, String folder) {
@@ -97,7 +90,8 @@ class FinetuneResumeTest {
     Path pretrained = pretrained();
     FinetuneOutcome first = Finetuner.run(job(pretrained, CFG, "job"), s -> {});
     AtomicInteger steps = new AtomicInteger();
-    FinetuneOutcome again = Finetuner.run(job(pretrained, CFG, "job"), s -> steps.incrementAndGet());
+    FinetuneOutcome again =
+        Finetuner.run(job(pretrained, CFG, "job"), s -> steps.incrementAndGet());
     assertEquals(0, steps.get(), "outcome.json holds the finished job");
     assertArrayEquals(first.testPredictions(), again.testPredictions());
     assertEquals(first.accuracy(), again.accuracy());
