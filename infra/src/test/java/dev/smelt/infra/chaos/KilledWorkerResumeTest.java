@@ -152,7 +152,7 @@ class KilledWorkerResumeTest {
     return s != null && s.completed() > RunStatus.STAGES.indexOf("pretrain");
   }
 
-  private static StageSnapshot await(RunWatcher probe, String workflowId,
+  static StageSnapshot await(RunWatcher probe, String workflowId,
       Predicate<StageSnapshot> condition) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     while (System.nanoTime() < deadline) {
