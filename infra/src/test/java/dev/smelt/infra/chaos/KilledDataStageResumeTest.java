@@ -51,7 +51,7 @@ class KilledDataStageResumeTest {
   private static final Pattern RESUMED = Pattern.compile(
       "data: (\\d+) of (\\d+) read units recorded in manifest.json and verified; reading the other (\\d+)");
   /** The dead attempt has recorded at least this many units when it is killed. */
-  private static final int KILL_AFTER_UNITS = 3;
+  private static final int KILL_AFTER_UNITS = 30;
 
   /** Kept after the test (under target/) so the worker logs of a failed run can be read. */
   final Path dir = Path.of("target", "chaos-data-" + System.currentTimeMillis()).toAbsolutePath();
@@ -114,7 +114,7 @@ class KilledDataStageResumeTest {
     assertEquals(countsOnly(baseline), countsOnly(runDir));
   }
 
-  /** A novel as one plain text file, read in small pieces: many read units from a tiny corpus. */
+  /** Half a novel as one plain text file, read in small pieces: many read units from a tiny corpus. */
   private static Path book(Path corpus) throws IOException {
     Files.createDirectories(corpus);
     List<String> chapters = new ArrayList<>();
@@ -125,7 +125,8 @@ class KilledDataStageResumeTest {
         // tiny.jsonl holds a few malformed lines on purpose, for the read stage's rejects
       }
     }
-    Files.writeString(corpus.resolve("book.txt"), String.join("\n\n", chapters) + "\n");
+    Files.writeString(corpus.resolve("book.txt"),
+        String.join("\n\n", chapters.subList(0, chapters.size() / 2)) + "\n");
     return corpus;
   }
 
@@ -137,11 +138,11 @@ class KilledDataStageResumeTest {
         "data:",
         "  inputs: [" + corpus + "]",
         "  minChars: 20",
-        "  textSplitBytes: 128", // 1 KiB read units: about 300 of them
+        "  textSplitBytes: 128", // 1 KiB read units: about 140 of them
         "  filters: [length, dedup]",
         "  valFraction: 0.1",
         "tokenizer:",
-        "  vocabSize: 600",
+        "  vocabSize: 400",
         "model:",
         "  preset: custom",
         "  layers: 1",
