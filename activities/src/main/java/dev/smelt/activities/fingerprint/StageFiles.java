@@ -1,6 +1,7 @@
 package dev.smelt.activities.fingerprint;
 
 import dev.smelt.activities.pretrain.WarmStart;
+import dev.smelt.pipeline.read.UnitManifest;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Stage;
@@ -57,12 +58,13 @@ final class StageFiles {
 
   /**
    * Folders inside a stage's outputs that are not its output: the token shards inside data/
-   * (the tokenizer stage's), and pre-training's checkpoints, which are how it resumes, not what
-   * downstream reads.
+   * (the tokenizer stage's), and the data stage's read units and their manifest and
+   * pre-training's checkpoints, which are how they resume, not what downstream reads.
    */
   static List<Path> notOutputs(Stage stage, RunFolder run) {
     return switch (stage) {
-      case DATA -> List.of(run.shards(), run.val());
+      case DATA -> List.of(run.shards(), run.val(), run.data().resolve(UnitManifest.UNITS_FOLDER),
+          run.data().resolve(UnitManifest.FILE));
       case PRETRAIN -> List.of(run.pretrain().resolve("checkpoints"));
       default -> List.of();
     };

@@ -5,6 +5,7 @@ import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.StageReasonCount;
 import dev.smelt.pipeline.data.StatsJson;
+import dev.smelt.pipeline.read.UnitManifest;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.PermanentFailure;
@@ -38,8 +39,9 @@ public class DataActivity implements StageActivities.Data {
     RunFolder run = ctx.run();
     DataConfig d = ctx.input().config().data();
     long t0 = System.nanoTime();
-    // A retried attempt starts over: the outputs of a half-finished attempt are replaced.
-    RunFiles.deleteRecursively(run, run.data());
+    // A retried attempt keeps the read units an earlier one recorded (the pipeline verifies
+    // them); every other output of a half-finished attempt is replaced.
+    RunFiles.deleteAllBut(run, run.data(), List.of(UnitManifest.UNITS_FOLDER, UnitManifest.FILE));
     DataStats stats = DataStage.run(ctx.input().config(), run.data(), List.of(),
         p -> ctx.progress().accept(progress(p)));
     requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));
@@ -51,11 +53,12 @@ public class DataActivity implements StageActivities.Data {
   }
 
   /**
-   * Input files read of those listed up front, so the progress line shows a percentage and an
-   * ETA; capped at the total, as a runner may count retried work twice.
+   * Read units recorded of those listed up front (a large text file is several), so the progress
+   * line shows a percentage and an ETA while one big file is read; capped at the total, as a
+   * runner may count retried work twice.
    */
   static TrainingProgress progress(DataProgress p) {
-    return Stage.DATA.progress(Math.min(p.filesRead(), p.filesTotal()), p.filesTotal());
+    return Stage.DATA.progress(Math.min(p.unitsDone(), p.unitsTotal()), p.unitsTotal());
   }
 
   /** A corpus that filters down to nothing fails for good: a retry would reject it again. */

@@ -1,8 +1,11 @@
 package dev.smelt.activities.stage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.eval.EvalSets;
+import dev.smelt.activities.fingerprint.CodeVersion;
+import dev.smelt.pipeline.dedup.TextHash;
 import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
@@ -44,7 +47,17 @@ public final class DataStage {
         filterSettings(d.filterSettings()),
         readers(d));
     return DataPipeline.run(d.filters().contains(DecontaminateFilter.STAGE)
-        ? spec.withEvalSets(evalSets(c)).withValFraction(d.valFraction()) : spec, onProgress);
+        ? spec.withEvalSets(evalSets(c)).withValFraction(d.valFraction()) : spec,
+        CodeVersion.current(), configHash(d), onProgress);
+  }
+
+  /** The data section's hash: read units recorded under another one are read again. */
+  static String configHash(DataConfig d) {
+    try {
+      return TextHash.sha256(SETTINGS.writeValueAsString(d));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot hash the data config: " + e.getMessage(), e);
+    }
   }
 
   private static ReaderOptions readers(DataConfig d) {

@@ -62,8 +62,9 @@ final class DataCommand implements Callable<Integer> {
 
   private static void printProgress(DataProgress p, String runner, PrintStream o) {
     if (p.counting()) {
-      o.printf(Locale.ROOT, "data: %d/%d files, %d documents, %.0f s%n", p.filesRead(),
-          p.filesTotal(), p.documentsRead(), p.seconds());
+      o.printf(Locale.ROOT, "data: %d/%d files (%d/%d units), %d documents, %.0f s%n",
+          p.filesRead(), p.filesTotal(), p.unitsDone(), p.unitsTotal(), p.documentsRead(),
+          p.seconds());
     } else {
       o.printf(Locale.ROOT, "data: %d files on %s, %.0f s (its counts come when the job ends)%n",
           p.filesTotal(), runner, p.seconds());

@@ -20,7 +20,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.StageOutput;
+import dev.smelt.pipeline.dedup.TextHash;
 import dev.smelt.pipeline.read.ReadCorpus;
+import dev.smelt.pipeline.read.ReadIntoUnits;
+import dev.smelt.pipeline.read.ReadRecordedUnits;
+import dev.smelt.pipeline.read.ResumePlan;
+import dev.smelt.pipeline.read.WorkUnit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,12 +42,20 @@ import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PDone;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The data stage: read → clean → the filters of {@link DataPipelineSpec#filters()} in that order
  * (length, language, quality, PII, toxicity, copyright, dedup, decontaminate, …), writing the kept
  * documents to {@code clean/}, every reject to {@code rejects/}, tags to {@code tags/}, the funnel
  * to {@code stats.json} and the identity-term report to {@code bias.json}.
+ *
+ * <p>{@link #run} reads in two pipelines, so a retried attempt redoes only what a kill lost: the
+ * corpus is first read unit by unit into {@code units/}, each unit recorded with its SHA-256 in
+ * {@code manifest.json} as it finishes ({@link ReadIntoUnits}, only the units not yet recorded);
+ * then the rest of the chain runs over all recorded units ({@link ReadRecordedUnits}), whose
+ * outputs are the same bytes however many attempts the reading took.
  */
 public final class DataPipeline extends PTransform<PBegin, PDone> {
   public static final String LENGTH_STAGE = "length";
@@ -51,16 +64,24 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
   static final int REJECT_SHARDS = 1;
   static final int TAG_SHARDS = 1;
 
+  /** Code version of callers that give none: units they record are redone by versioned ones. */
+  public static final String UNVERSIONED = "unversioned";
+  private static final Logger LOG = LoggerFactory.getLogger(ResumePlan.class);
+
+  private final DataPipelineSpec spec;
   private final ReadCorpus read;
+  private final PTransform<PBegin, StageOutput> source;
   /** Stage name → its transform, from {@link FilterChain}. Insertion order is run order. */
   private final Map<String, PTransform<PCollection<Doc>, StageOutput>> chain = new LinkedHashMap<>();
   private final List<String> stages;
   private final Path dataDir;
   private final RedactRejects redactRejects;
 
-  private DataPipeline(DataPipelineSpec spec) {
+  private DataPipeline(DataPipelineSpec spec, ReadCorpus read, PTransform<PBegin, StageOutput> source) {
     super("Data pipeline");
-    this.read = ReadCorpus.from(spec.inputs(), spec.readers());
+    this.spec = spec;
+    this.read = read;
+    this.source = source;
     for (String name : spec.filters()) {
       chain.put(name, FilterChain.create(name, spec));
     }
@@ -83,7 +104,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
    * @throws IllegalArgumentException for a missing input or impossible length bounds
    */
   public static DataPipeline of(DataPipelineSpec spec) {
-    return new DataPipeline(spec);
+    ReadCorpus read = ReadCorpus.from(spec.inputs(), spec.readers());
+    return new DataPipeline(spec, read, read);
+  }
+
+  /** This chain over the recorded outputs of {@code units} instead of the corpus itself. */
+  DataPipeline overUnits(List<WorkUnit> units) {
+    return new DataPipeline(spec, read, ReadRecordedUnits.of(units, dataDir));
   }
 
   /** How many files the inputs hold; known before the run starts. */
@@ -93,7 +120,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
 
   @Override
   public PDone expand(PBegin begin) {
-    StageOutput readOut = begin.apply(read);
+    StageOutput readOut = begin.apply(source);
     PCollection<Doc> docs = readOut.kept().apply(new CleanText());
     PCollectionList<Rejected> rejects = PCollectionList.of(readOut.rejected());
     PCollectionList<Tagged> tags = PCollectionList.of(readOut.tagged());
@@ -125,15 +152,36 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
    * @throws IllegalStateException if the run fails or its counts do not add up
    */
   public static DataStats run(DataPipelineSpec spec, Consumer<DataProgress> onProgress) {
+    return run(spec, UNVERSIONED, "", onProgress);
+  }
+
+  /**
+   * Runs the data stage, reusing the units an earlier attempt recorded in {@code
+   * dataDir/manifest.json} with this code version and config hash (and the same reader settings
+   * and input files); see {@link ResumePlan}.
+   *
+   * @param codeVersion the caller's code hash
+   * @param configHash a hash of the caller's config of this stage
+   */
+  public static DataStats run(DataPipelineSpec spec, String codeVersion, String configHash,
+      Consumer<DataProgress> onProgress) {
     long start = System.nanoTime();
-    DataPipeline data = of(spec);
+    DataPipeline corpus = of(spec);
+    clearOldParts(corpus.dataDir);
+    List<WorkUnit> units = corpus.read.workUnits();
+    ResumePlan plan = ResumePlan.of(corpus.dataDir, units, corpus.read.files(), codeVersion,
+        TextHash.sha256(configHash + "\n" + spec.readers()), LOG::info);
+    if (!plan.todo().isEmpty()) {
+      corpus.readUnits(plan, units.size(), onProgress, start);
+    }
+
+    DataPipeline data = corpus.overUnits(units);
     PipelineOptions options = BeamOptions.of(spec.runner(), spec.pipelineArgs());
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply(data);
-    clearOldParts(data.dataDir);
-
     PipelineResult result = BeamRun.run(pipeline, options, metrics -> onProgress.accept(data.progress(
-        FunnelTotals.of(metrics, Value.ATTEMPTED), metrics != BeamRun.NO_METRICS_YET, start)));
+        FunnelTotals.of(metrics, Value.ATTEMPTED), metrics != BeamRun.NO_METRICS_YET, start,
+        units.size())));
     DataStats stats =
         FunnelTotals.of(result.metrics(), Value.COMMITTED).stats(data.stages, secondsSince(start));
     if (stats.read() != stats.kept() + stats.rejected()) {
@@ -149,16 +197,34 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     return stats;
   }
 
-  private DataProgress progress(FunnelTotals totals, boolean counting, long start) {
+  /** Reads the units of {@code plan} not yet done, each recorded as it finishes. */
+  private void readUnits(ResumePlan plan, int unitsTotal, Consumer<DataProgress> onProgress,
+      long start) {
+    PipelineOptions options = BeamOptions.of(spec.runner(), spec.pipelineArgs());
+    Pipeline pipeline = Pipeline.create(options);
+    pipeline.apply(ReadIntoUnits.of(plan.todo(), read.options(), dataDir));
+    long filesBefore = plan.done().stream().mapToLong(WorkUnit::firstReads).sum();
+    BeamRun.run(pipeline, options, metrics -> {
+      FunnelTotals totals = FunnelTotals.of(metrics, Value.ATTEMPTED);
+      onProgress.accept(new DataProgress(filesBefore + totals.get(ReadCorpus.FILES_READ),
+          filesTotal(), 0, 0, secondsSince(start), metrics != BeamRun.NO_METRICS_YET,
+          plan.done().size() + totals.get(ReadIntoUnits.UNITS_READ), unitsTotal));
+    });
+  }
+
+  /** Progress of the chain over the recorded units: every file and unit is read by then. */
+  private DataProgress progress(FunnelTotals totals, boolean counting, long start, int unitsTotal) {
     long rejected =
         totals.rejects(stages).stream().mapToLong(StageReasonCount::documents).sum();
     return new DataProgress(
-        totals.get(ReadCorpus.FILES_READ),
+        filesTotal(),
         filesTotal(),
         totals.get(FunnelCounters.inDocs(ReadCorpus.STAGE)),
         rejected,
         secondsSince(start),
-        counting);
+        counting,
+        unitsTotal,
+        unitsTotal);
   }
 
   /** Old part files would otherwise mix with this run's, if the shard count changed. */

@@ -11,14 +11,9 @@ package dev.smelt.pipeline.data;
  * @param seconds time since the run started
  * @param counting whether the runner shows its counters while it runs; when not (Flink, whose
  *     attached run hands back metrics only at the end) the counts stay 0 until the job ends
+ * @param unitsDone read units recorded (by this attempt or, verified, by an earlier one)
+ * @param unitsTotal read units of the corpus ({@code dev.smelt.pipeline.read.WorkUnit})
  */
 public record DataProgress(
     long filesRead, long filesTotal, long documentsRead, long rejected, double seconds,
-    boolean counting) {
-
-  /** Progress with live counts. */
-  public DataProgress(long filesRead, long filesTotal, long documentsRead, long rejected,
-      double seconds) {
-    this(filesRead, filesTotal, documentsRead, rejected, seconds, true);
-  }
-}
+    boolean counting, long unitsDone, long unitsTotal) {}

@@ -66,6 +66,7 @@ final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>
       }
       writeParquet(temp, sorter.sorted());
     }
+    StableFooter.sort(temp); // the same rows give the same bytes in any JVM, not only this one
     try (FileChannel written = FileChannel.open(temp, StandardOpenOption.WRITE)) {
       written.force(true);
     }

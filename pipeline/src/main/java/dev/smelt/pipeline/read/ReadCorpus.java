@@ -74,6 +74,19 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
     return units;
   }
 
+  /**
+   * What a resumable read records one by one ({@link ReadIntoUnits}): the read units grouped into
+   * work units of about one range ({@link ReadUnit#MARKS_PER_UNIT} pieces) each.
+   */
+  public List<WorkUnit> workUnits() {
+    return WorkUnit.group(units(), (long) ReadUnit.MARKS_PER_UNIT * options.textSplitBytes());
+  }
+
+  /** The reader settings. */
+  public ReaderOptions options() {
+    return options;
+  }
+
   @Override
   public StageOutput expand(PBegin begin) {
     return begin

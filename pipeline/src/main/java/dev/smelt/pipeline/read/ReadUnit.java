@@ -29,6 +29,11 @@ public record ReadUnit(CorpusFile file, long firstMark, long endMark) implements
     return firstMark == 0 && endMark == TO_END;
   }
 
+  /** Whether this unit reads to the file's end. */
+  public boolean isLast() {
+    return endMark == TO_END;
+  }
+
   /** Whether this unit is the file's first (the one that counts the file as read). */
   public boolean isFirst() {
     return firstMark == 0;

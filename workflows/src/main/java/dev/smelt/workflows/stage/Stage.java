@@ -11,7 +11,7 @@ import java.util.Set;
  * one place a stage's name, its label, its progress unit and its activity type are written.
  */
 public enum Stage {
-  DATA("data", "data preparation", "files", "PrepareData"),
+  DATA("data", "data preparation", "units", "PrepareData"),
   TOKENIZER("tokenizer", "tokenizer stage", "steps", "TrainTokenizer"),
   PRETRAIN("pretrain", "pre-training", "steps", "Pretrain"),
   FINETUNE("finetune", "fine-tuning", "steps", "Finetune"),

@@ -1,0 +1,217 @@
+package dev.smelt.infra.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.activities.stage.UninterruptedStages;
+import dev.smelt.infra.config.ConfigLoader;
+import dev.smelt.infra.progress.RunWatcher;
+import dev.smelt.infra.progress.StageSnapshot;
+import dev.smelt.infra.temporal.EmbeddedTemporalServer;
+import dev.smelt.infra.temporal.TemporalConnection;
+import dev.smelt.pipeline.data.StatsJson;
+import dev.smelt.pipeline.read.UnitManifest;
+import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.run.RunStatus;
+import dev.smelt.workflows.run.TrainingRun;
+import dev.smelt.workflows.stage.StageInput;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Chaos: the worker (its own JVM) is killed with SIGKILL while the data stage reads its units,
+ * and again once the tokenizer stage has started; fresh workers take over. The retried data
+ * attempt must read only the units the dead one had not recorded, and data/ and tokenizer.json
+ * must be the bytes of the same two stages run uninterrupted. The run is stopped after the
+ * tokenizer stage: pre-training's kills are {@link KilledWorkerResumeTest}'s. Tagged "chaos".
+ */
+@Tag("chaos")
+class KilledDataStageResumeTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern RESUMED = Pattern.compile(
+      "data: (\\d+) of (\\d+) read units recorded in manifest.json and verified; reading the other (\\d+)");
+  /** The dead attempt has recorded at least this many units when it is killed. */
+  private static final int KILL_AFTER_UNITS = 30;
+
+  /** Kept after the test (under target/) so the worker logs of a failed run can be read. */
+  final Path dir = Path.of("target", "chaos-data-" + System.currentTimeMillis()).toAbsolutePath();
+
+  @Test
+  void workerKilledDuringDataAndTokenizerStagesEndsWithUninterruptedOutputs() throws Exception {
+    Files.createDirectories(dir);
+    RunConfig cfg = ConfigLoader.load(config(book(dir.resolve("corpus"))));
+    Path runDir = dir.resolve("chaos-data");
+    Path manifest = runDir.resolve("data").resolve(UnitManifest.FILE);
+    int recordedAtKill;
+    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
+        TemporalConnection conn = TemporalConnection.embedded(server.target())) {
+      WorkerProcess worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-0.log"));
+      try {
+        String workflowId = "smelt-chaos-data";
+        TrainingRun run = conn.client().newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
+            .setWorkflowId(workflowId).setTaskQueue(TrainingRun.CPU_QUEUE).build());
+        WorkflowClient.start(run::run, new StageInput("chaos-data", runDir.toString(), cfg));
+        RunWatcher probe = new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
+
+        awaitRecordedUnits(manifest, KILL_AFTER_UNITS);
+        worker.kill();
+        recordedAtKill = recordedUnits(manifest);
+        System.out.printf("chaos-data: killed the worker with %d read units recorded%n", recordedAtKill);
+        worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-1.log"));
+
+        StageSnapshot training = ChaosRuns.await(probe, workflowId, s -> s.heartbeat() != null
+            && "tokenizer".equals(s.heartbeat().stage()));
+        worker.kill();
+        System.out.printf("chaos-data: killed the worker in the tokenizer stage (attempt %d, %s)%n",
+            training.attempt(), training.heartbeat());
+        worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-2.log"));
+
+        ChaosRuns.await(probe, workflowId, s -> s.completed() > RunStatus.STAGES.indexOf("tokenizer"));
+        WorkflowStub.fromTyped(run).terminate("chaos-data: the data and tokenizer stages are done");
+      } finally {
+        worker.kill(); // also when the test fails: no worker outlives it
+      }
+    }
+
+    Matcher resumed = RESUMED.matcher(Files.readString(dir.resolve("worker-1.log")));
+    assertTrue(resumed.find(), "the retried data attempt says what it reuses; see " + dir.resolve("worker-1.log"));
+    int reused = Integer.parseInt(resumed.group(1));
+    int total = Integer.parseInt(resumed.group(2));
+    int redone = Integer.parseInt(resumed.group(3));
+    System.out.printf("chaos-data: %d of %d read units done before the kill; the retry read %d%n",
+        reused, total, redone);
+    assertEquals(recordedAtKill, reused, "every unit recorded before the kill is reused");
+    assertEquals(total - reused, redone);
+    assertTrue(redone > 0 && redone < total, "the retry read fewer units than the corpus has");
+    assertTrue(!dir.resolve("worker-2.log").toFile().exists()
+        || Files.readString(dir.resolve("worker-2.log")).lines().noneMatch(l -> l.contains("read units")),
+        "the tokenizer's retry does not rerun the data stage");
+
+    Path baseline = dir.resolve("uninterrupted");
+    UninterruptedStages.dataAndTokenizer(new StageInput("uninterrupted", baseline.toString(), cfg));
+    assertEquals(sha256OfOutputs(baseline), sha256OfOutputs(runDir),
+        "data/ and tokenizer.json after two kills equal an uninterrupted run's");
+    assertEquals(countsOnly(baseline), countsOnly(runDir));
+  }
+
+  /** Half a novel as one plain text file, read in small pieces: many read units from a tiny corpus. */
+  private static Path book(Path corpus) throws IOException {
+    Files.createDirectories(corpus);
+    List<String> chapters = new ArrayList<>();
+    for (String line : Files.readAllLines(ChaosRuns.EXAMPLES.resolve("corpus/tiny.jsonl"))) {
+      try {
+        chapters.add(JSON.readTree(line).get("text").asText());
+      } catch (IOException | NullPointerException malformed) {
+        // tiny.jsonl holds a few malformed lines on purpose, for the read stage's rejects
+      }
+    }
+    Files.writeString(corpus.resolve("book.txt"),
+        String.join("\n\n", chapters.subList(0, chapters.size() / 2)) + "\n");
+    return corpus;
+  }
+
+  private Path config(Path corpus) throws IOException {
+    Path cfg = dir.resolve("chaos-data.yaml");
+    Files.writeString(cfg, String.join("\n",
+        "name: chaos-data",
+        "seed: 5",
+        "data:",
+        "  inputs: [" + corpus + "]",
+        "  minChars: 20",
+        "  textSplitBytes: 128", // 1 KiB read units: about 140 of them
+        "  filters: [length, dedup]",
+        "  valFraction: 0.1",
+        "tokenizer:",
+        "  vocabSize: 400",
+        "model:",
+        "  preset: custom",
+        "  layers: 1",
+        "  heads: 2",
+        "  dModel: 32",
+        "  contextLength: 32",
+        "pretrain:",
+        "  steps: 20",
+        "  warmupSteps: 2",
+        "  batchSize: 4",
+        "  heartbeatTimeoutSeconds: 4",
+        "finetune:",
+        "  inputs: [" + ChaosRuns.EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
+        "  steps: 4",
+        "  warmupSteps: 1",
+        "  batchSize: 4",
+        "  maxLength: 32",
+        "  curveSizes: []",
+        "  curveSteps: 2",
+        "eval:",
+        "  maxValSequences: 4",
+        "  clozeItems: 4",
+        ""));
+    return cfg;
+  }
+
+  private static int recordedUnits(Path manifest) {
+    return UnitManifest.read(manifest.getParent()).map(m -> m.units().size()).orElse(0);
+  }
+
+  private static void awaitRecordedUnits(Path manifest, int units) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (recordedUnits(manifest) >= units) {
+        return;
+      }
+      Thread.sleep(10); // polling the run folder, not standing in for work
+    }
+    throw new AssertionError("the data stage recorded no " + units + " read units within 5 minutes");
+  }
+
+  /** Relative path → sha256 of every file under data/ (stats.json aside) and of tokenizer.json. */
+  private static Map<String, String> sha256OfOutputs(Path run) throws IOException {
+    Map<String, String> out = new TreeMap<>();
+    Path data = run.resolve("data");
+    try (Stream<Path> files = Files.walk(data)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        if (!f.getFileName().toString().equals(StatsJson.FILE)) {
+          out.put(run.relativize(f).toString(), sha256(f));
+        }
+      }
+    }
+    out.put("tokenizer/tokenizer.json", sha256(run.resolve("tokenizer/tokenizer.json")));
+    return out;
+  }
+
+  /** stats.json without its wall time. */
+  private static JsonNode countsOnly(Path run) throws IOException {
+    com.fasterxml.jackson.databind.node.ObjectNode stats =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(run.resolve("data/stats.json").toFile());
+    stats.remove("seconds");
+    return stats;
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
