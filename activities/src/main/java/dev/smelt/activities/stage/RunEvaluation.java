@@ -28,23 +28,27 @@ import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
+import dev.smelt.workflows.stage.CurvePoint;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The evaluation of a finished run, from its files alone, with or without Temporal: held-out and
- * out-of-domain perplexity, cloze, bias probe, decontamination, and the task scores (with 95 %
- * bootstrap intervals) of the fine-tuned model and every baseline on the same test split. Writes
+ * out-of-domain perplexity, cloze, bias probe, decontamination, and each task's scores (with 95 %
+ * bootstrap intervals) of its fine-tuned model and every baseline on its test split. Writes
  * eval/results.json.
  */
 public final class RunEvaluation {
@@ -55,18 +59,25 @@ public final class RunEvaluation {
 
   private RunEvaluation() {}
 
-  /** Scores the models in {@code run}; {@code classifierDir} null: its own finetune/TASK/final. */
+  /**
+   * Scores the models in {@code run}; {@code classifierDir} is scored for the first task instead
+   * of its finetune/TASK/final (null: the run's own).
+   */
   public static EvalResult evaluate(RunFolder run, StageInput in, Path classifierDir,
       Consumer<TrainingProgress> progress) throws IOException {
     RunConfig c = in.config();
-    FinetuneConfig f = c.finetune();
+    List<FinetuneConfig> tasks = c.finetune().perTask();
     long t0 = System.nanoTime();
     EvalResultsFile file = new EvalResultsFile(run.root().getFileName().toString(), c);
     BpeTokenizer tokenizer = ShardData.tokenizer(run);
     List<int[]> val = ShardData.val(run);
     List<String> valTexts = val.stream().map(ids -> tokenizer.decode(ids, true)).toList();
     List<Cloze.Item> cloze = Cloze.items(valTexts, c.eval().clozeItems());
-    LabelledTexts.Split split = TaskSplit.read(f);
+    Map<String, LabelledTexts.Split> splits = new LinkedHashMap<>();
+    for (FinetuneConfig f : tasks) {
+      splits.put(f.task(), TaskSplit.read(f));
+    }
+    LabelledTexts.Split first = splits.get(tasks.get(0).task());
     try (NDManager root = NDManager.newBaseManager()) {
       Perplexity.Result ppl;
       Cloze.Result clozeResult = new Cloze.Result(Double.NaN, 0, 0);
@@ -89,27 +100,36 @@ public final class RunEvaluation {
           clozeResult = Cloze.evaluate(lm, cloze, tokenizer::encode);
           bias = BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode);
           progress.accept(step(2, Double.NaN));
-          List<int[]> oodDocs = EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
+          List<int[]> oodDocs = EvalSets.oodTexts(c, first).stream().map(tokenizer::encode).toList();
           ood = Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences());
           oodText = TextLikelihood.of(ood, ScoredText.of(tokenizer, oodDocs, ood.tokens()));
         }
       }
       progress.accept(step(3, ppl.loss()));
-      List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, split);
+      List<Contamination> contamination = decontaminate(run, tokenizer, c, valTexts, cloze, splits);
       progress.accept(step(4, Double.NaN));
-      List<ModelScore> scores = taskScores(run, c, classifierDir, split, tokenizer, root);
       Path classifier = classifierDir != null ? classifierDir
-          : run.finetune(f.task()).resolve("final");
+          : run.finetune(tasks.get(0).task()).resolve("final");
+      List<TaskEval> taskEvals = new ArrayList<>();
+      Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
+      for (FinetuneConfig f : tasks) {
+        LabelledTexts.Split split = splits.get(f.task());
+        Path tuned = f.task().equals(tasks.get(0).task()) ? classifier
+            : run.finetune(f.task()).resolve("final");
+        List<ModelScore> scores = taskScores(run, c, f, tuned, split, tokenizer, root);
+        taskEvals.add(new TaskEval(f.task(), scores.get(0).accuracy(), split.test().size(),
+            scores.get(scores.size() - 1).accuracy(), scores));
+        curves.put(f.task(),
+            LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
+      }
       file.classifier(classifier);
       progress.accept(step(5, Double.NaN));
-      ModelScore main = scores.get(0);
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), heldoutText.bitsPerByte(),
-          ppl.tokens(), f.task(), main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
-          clozeResult.accuracy(), clozeResult.items(), bias.categories(), bias.meanAbsGap(),
-          contamination, oodName, ood.perplexity(), oodText.bitsPerByte(),
+          ppl.tokens(), taskEvals, clozeResult.accuracy(), clozeResult.items(), bias.categories(),
+          bias.meanAbsGap(), contamination, oodName, ood.perplexity(), oodText.bitsPerByte(),
           (System.nanoTime() - t0) / 1e9);
       file.write(run.eval().resolve("results.json"), result, ppl, ood, heldoutText, oodText,
-          LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
+          curves);
       LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
           LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifier, c), result,
           heldoutText, oodText);
@@ -122,14 +142,16 @@ public final class RunEvaluation {
         null, Double.NaN);
   }
 
-  /** Fine-tuned model first, then each baseline found in the run folder, majority class last. */
-  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, Path classifierDir,
-      LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root) throws IOException {
-    FinetuneConfig f = c.finetune();
+  /**
+   * Task {@code f}'s scores: the fine-tuned model {@code tuned} first, then each baseline found in
+   * the run folder, majority class last.
+   */
+  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, FinetuneConfig f,
+      Path tuned, LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root)
+      throws IOException {
     int[] gold = split.test().stream().mapToInt(LabelledText::label).toArray();
     int resamples = c.eval().bootstrapResamples();
     List<ModelScore> scores = new ArrayList<>();
-    Path tuned = classifierDir != null ? classifierDir : run.finetune(f.task()).resolve("final");
     scores.add(score(f.task(), classify(tuned, split, f, tokenizer, root), gold, resamples, c.seed()));
     Path scratch = run.baselines(f.task()).resolve("scratch/final");
     if (Files.isDirectory(scratch)) {
@@ -168,14 +190,14 @@ public final class RunEvaluation {
 
   /** Held-out documents and cloze items, then the sets the data stage decontaminated against. */
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
-      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split)
-      throws IOException {
+      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze,
+      Map<String, LabelledTexts.Split> splits) throws IOException {
     NgramOverlap.TrainTexts train = each -> TokenShards.visit(run.shards(), d -> {
       each.accept(tokenizer.decode(d.ids(), true)); // one document at a time: no corpus in the heap
       return true;
     });
     List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
-    sets.addAll(EvalSets.beforeSplit(c, split));
+    sets.addAll(EvalSets.beforeSplit(c, splits));
     return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);
   }
 

@@ -1,9 +1,9 @@
 package dev.smelt.workflows.run;
 
-import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
-import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
@@ -39,9 +39,9 @@ public class TrainingRunImpl implements TrainingRun {
         () -> stub(StageActivities.Tokenizer.class, Duration.ofHours(6), heartbeat).train(in));
     PretrainResult pretrain = stage(Stage.PRETRAIN, PretrainResult.class,
         () -> stub(StageActivities.Pretrain.class, Duration.ofDays(14), heartbeat).pretrain(in));
-    FinetuneResult finetune = stage(Stage.FINETUNE, FinetuneResult.class,
+    FinetuneResults finetune = stage(Stage.FINETUNE, FinetuneResults.class,
         () -> stub(StageActivities.Finetune.class, Duration.ofDays(2), heartbeat).finetune(in));
-    BaselinesResult baselines = stage(Stage.BASELINES, BaselinesResult.class,
+    BaselinesResults baselines = stage(Stage.BASELINES, BaselinesResults.class,
         () -> stub(StageActivities.Baselines.class, Duration.ofDays(2), heartbeat).baselines(in));
     EvalResult eval = stage(Stage.EVALUATE, EvalResult.class,
         () -> stub(StageActivities.Evaluate.class, Duration.ofHours(6), heartbeat).evaluate(in));
