@@ -3,7 +3,7 @@
 
 Each output line is {"id": "nlp-corpus-<N>-<k>", "source": "nlp-corpus/doc-<N>", "text": ...}, the
 text being `--sentences` consecutive sentences of one file joined by a space. Files are taken in
-numeric order (doc-0, doc-1, ...). The gzip header carries mtime 0, so the output is byte for byte
+numeric order, every `--every`-th from doc-`--offset` (doc-1, doc-5, ... for 4 and 1). The gzip header carries mtime 0, so the output is byte for byte
 reproducible.
 """
 import argparse
@@ -16,11 +16,13 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("builds")
     ap.add_argument("out")
-    ap.add_argument("--files", type=int, default=10)
+    ap.add_argument("--every", type=int, default=4)
+    ap.add_argument("--offset", type=int, default=1)
     ap.add_argument("--sentences", type=int, default=8)
     a = ap.parse_args()
     names = sorted((f for f in os.listdir(a.builds) if f.startswith("doc-") and f.endswith(".json")),
-                   key=lambda f: int(f[4:-5]))[: a.files]
+                   key=lambda f: int(f[4:-5]))
+    names = [f for f in names if int(f[4:-5]) >= a.offset and (int(f[4:-5]) - a.offset) % a.every == 0]
     docs = sentences = chars = 0
     with open(a.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         for name in names:

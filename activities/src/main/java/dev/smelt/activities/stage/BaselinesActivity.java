@@ -23,9 +23,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Trains what fine-tuning is compared with, for each task on its split and budget: the same architecture from
- * random weights (baselines/TASK/scratch/), a bag-of-words logistic regression (bow.json), and the
- * learning curve of all three (learning_curve.json). A retry starts the stage over.
+ * Trains what fine-tuning is compared with, for each task on its split and budget: the same
+ * architecture from random weights (baselines/TASK/scratch/), a bag-of-words logistic regression
+ * (bow.json), and the learning curve of all three (learning_curve.json). A retry starts the stage
+ * over.
  */
 public class BaselinesActivity implements StageActivities.Baselines {
   private final Path runsRoot;

@@ -113,12 +113,9 @@ public final class RunEvaluation {
       List<TaskEval> taskEvals = new ArrayList<>();
       Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
       for (FinetuneConfig f : tasks) {
-        LabelledTexts.Split split = splits.get(f.task());
         Path tuned = f.task().equals(tasks.get(0).task()) ? classifier
             : run.finetune(f.task()).resolve("final");
-        List<ModelScore> scores = taskScores(run, c, f, tuned, split, tokenizer, root);
-        taskEvals.add(new TaskEval(f.task(), scores.get(0).accuracy(), split.test().size(),
-            scores.get(scores.size() - 1).accuracy(), scores));
+        taskEvals.add(taskEval(run, c, f, tuned, splits.get(f.task()), tokenizer, root));
         curves.put(f.task(),
             LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
       }
@@ -140,6 +137,14 @@ public final class RunEvaluation {
   private static TrainingProgress step(int done, double metric) {
     return new TrainingProgress(Stage.EVALUATE.id(), done, STEPS, Stage.EVALUATE.unit(), metric,
         null, Double.NaN);
+  }
+
+  /** Task {@code f}'s accuracy, test size and majority baseline, beside its scores. */
+  private static TaskEval taskEval(RunFolder run, RunConfig c, FinetuneConfig f, Path tuned,
+      LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root) throws IOException {
+    List<ModelScore> scores = taskScores(run, c, f, tuned, split, tokenizer, root);
+    return new TaskEval(f.task(), scores.get(0).accuracy(), split.test().size(),
+        scores.get(scores.size() - 1).accuracy(), scores);
   }
 
   /**

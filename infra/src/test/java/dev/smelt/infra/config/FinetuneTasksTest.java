@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** finetune.tasks: a list of {name, inputs, labels, steps}, or the single-task keys as one task. */
 class FinetuneTasksTest {
@@ -78,27 +80,27 @@ class FinetuneTasksTest {
     assertTrue(m.contains("key 'finetune.task' cannot be given with finetune.tasks"), m);
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "[ham, spam]|[spam]|key 'finetune.tasks[1].labels' must name at least two classes",
+      "[ham, spam]|[spam, spam]|key 'finetune.tasks[1].labels' must not name a class twice",
+      "name: spam|name: sentiment|key 'finetune.tasks[1].name' must differ from finetune.tasks[0].name",
+      "name: spam|name: Spam!|key 'finetune.tasks[1].name' must be lower-case",
+      "[mail.jsonl]|[nowhere.jsonl]|key 'finetune.tasks[1].inputs[0]' no such file or folder",
+      "steps: 25|steps: 5|key 'finetune.tasks[1].steps' must be 0 (finetune.steps) or more than "
+          + "finetune.warmupSteps (20)",
+      "steps: 25|stepz: 25|unknown key 'finetune.tasks[1].stepz' (known here: name, inputs, labels, steps)",
+      "steps: 25|steps: 12.5|key 'finetune.tasks[1].steps': 12.5 is not an integer",
+      "name: spam|labels: [a, b]|key 'finetune.tasks[1].labels' is given twice"})
+  void badTaskValuesAreNamedByTheirIndex(String from, String to, String expected) throws IOException {
+    String m = problem(TWO_TASKS.replace(from, to));
+    assertTrue(m.contains(expected), m);
+  }
+
   @Test
-  void badTaskValuesAreNamedByTheirIndex() throws IOException {
-    assertTrue(problem(TWO_TASKS.replace("[ham, spam]", "[spam]"))
-        .contains("key 'finetune.tasks[1].labels' must name at least two classes"));
-    assertTrue(problem(TWO_TASKS.replace("[ham, spam]", "[spam, spam]"))
-        .contains("key 'finetune.tasks[1].labels' must not name a class twice"));
-    assertTrue(problem(TWO_TASKS.replace("name: spam", "name: sentiment"))
-        .contains("key 'finetune.tasks[1].name' must differ from finetune.tasks[0].name"));
-    assertTrue(problem(TWO_TASKS.replace("name: spam", "name: Spam!"))
-        .contains("key 'finetune.tasks[1].name' must be lower-case"));
-    assertTrue(problem(TWO_TASKS.replace("[mail.jsonl]", "[nowhere.jsonl]"))
-        .contains("key 'finetune.tasks[1].inputs[0]' no such file or folder"));
-    assertTrue(problem(TWO_TASKS.replace("steps: 25", "steps: 5"))
-        .contains("key 'finetune.tasks[1].steps' must be 0 (finetune.steps) or more than "
-            + "finetune.warmupSteps (20)"));
-    assertTrue(problem(TWO_TASKS.replace("steps: 25", "stepz: 25"))
-        .contains("unknown key 'finetune.tasks[1].stepz' (known here: name, inputs, labels, steps)"));
-    assertTrue(problem(TWO_TASKS.replace("steps: 25", "steps: 12.5"))
-        .contains("key 'finetune.tasks[1].steps': 12.5 is not an integer"));
-    assertTrue(problem(TWO_TASKS.replace("    - name: spam\n      labels:", "    - labels:"))
-        .contains("key 'finetune.tasks[1].name' must be given"));
+  void aTaskWithoutANameIsRejectedNamingTheKey() throws IOException {
+    String m = problem(TWO_TASKS.replace("    - name: spam\n      labels:", "    - labels:"));
+    assertTrue(m.contains("key 'finetune.tasks[1].name' must be given"), m);
   }
 
   @Test
