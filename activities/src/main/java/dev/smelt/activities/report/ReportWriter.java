@@ -57,7 +57,7 @@ public final class ReportWriter {
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
     TaskEval first = s.eval().headline();
     Optional<BaselinesResult> firstBaselines = baselines(s, first.task());
-    answer(b, c, s, first, firstBaselines);
+    answer(b, c, first, firstBaselines);
     EvaluationSection.learningCurve(b, firstBaselines.orElse(null), first.testExamples(),
         c.eval().bootstrapResamples(), c.seed()); // the evidence for the answer, right under it
     headline(b, c, s);
@@ -80,7 +80,7 @@ public final class ReportWriter {
   }
 
   /** The first line: what pre-training bought, from the first task's learning curve. */
-  private static void answer(StringBuilder b, RunConfig c, RunSummary s, TaskEval first,
+  private static void answer(StringBuilder b, RunConfig c, TaskEval first,
       Optional<BaselinesResult> baselines) {
     String line = baselines.isEmpty() ? "No learning curve in this run, so the gain from "
         + "pre-training is not measured." : CurveHeadline.of(baselines.get().curve(),
