@@ -9,10 +9,12 @@ import dev.smelt.workflows.stage.Contamination;
 import dev.smelt.workflows.stage.CurvePoint;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
+import dev.smelt.workflows.stage.TaskEval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** eval/results.json: every metric, named like lm-evaluation-harness where a name exists. */
 public final class EvalResultsFile {
@@ -41,7 +43,7 @@ public final class EvalResultsFile {
   }
 
   public void write(Path file, EvalResult r, Perplexity.Result ppl, Perplexity.Result ood,
-      TextLikelihood heldoutText, TextLikelihood oodText, List<CurvePoint> curve)
+      TextLikelihood heldoutText, TextLikelihood oodText, Map<String, List<CurvePoint>> curves)
       throws IOException {
     bytesAndWords(results.putObject("heldout_lm").put("perplexity", r.perplexity())
         .put("loss", r.valLoss()).put("bits_per_token", r.valLoss() / Math.log(2))
@@ -49,7 +51,7 @@ public final class EvalResultsFile {
     bytesAndWords(results.putObject("ood_lm").put("corpus", r.oodCorpus())
         .put("perplexity", ood.perplexity()).put("loss", ood.loss()).put("tokens", ood.tokens())
         .put("windows", ood.windows()), oodText);
-    for (ModelScore s : r.scores()) {
+    for (ModelScore s : r.tasks().stream().flatMap(t -> t.scores().stream()).toList()) {
       results.putObject(s.model()).put("acc", s.accuracy())
           .put("acc_stderr", s.accuracyStderr())
           .put("acc_ci95_low", s.accuracyLow()).put("acc_ci95_high", s.accuracyHigh())
@@ -57,7 +59,9 @@ public final class EvalResultsFile {
           .put("f1_ci95_high", s.macroF1High()).put("f1_stderr", s.macroF1Stderr())
           .put("n", s.examples());
     }
-    ((ObjectNode) results.get(r.task())).put("majority_baseline", r.majorityBaseline());
+    for (TaskEval t : r.tasks()) {
+      ((ObjectNode) results.get(t.task())).put("majority_baseline", t.majorityBaseline());
+    }
     results.putObject("lambada_heldout").put("acc", r.clozeAccuracy()).put("n", r.clozeItems());
     ObjectNode bias = results.putObject("bias_probe").put("mean_abs_gap", r.biasScore());
     for (BiasScore b : r.bias()) {
@@ -68,7 +72,7 @@ public final class EvalResultsFile {
       decon.putObject(c.set()).put("ngram", c.n()).put("items", c.items())
           .put("contaminated", c.contaminated()).put("fraction", c.fraction());
     }
-    root.set("learning_curve", JSON.valueToTree(curve));
+    root.set("learning_curve", JSON.valueToTree(curves)); // by task, in task order
     Files.createDirectories(file.getParent());
     JSON.writeValue(file.toFile(), root);
   }

@@ -4,16 +4,19 @@ import dev.smelt.activities.finetune.LabelledText;
 import dev.smelt.activities.finetune.LabelledTexts;
 import dev.smelt.pipeline.decontaminate.Decontaminate;
 import dev.smelt.pipeline.decontaminate.EvalSet;
+import dev.smelt.workflows.config.FinetuneTask;
 import dev.smelt.workflows.config.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The evaluation texts of a run that exist before its data stage: the fine-tuning test split
- * (chosen by a hash of each text), the out-of-domain set and the bias-probe sentences. The data
+ * The evaluation texts of a run that exist before its data stage: each task's fine-tuning test
+ * split (chosen by a hash of each text), the out-of-domain set and the bias-probe sentences. The data
  * stage removes overlaps with them and the evaluation checks them, from this one definition.
  *
  * <p>Held-out documents and the cloze items cut from them are not here: they are documents of the
@@ -27,19 +30,32 @@ public final class EvalSets {
 
   private EvalSets() {}
 
-  /** Reads finetune.inputs and eval.oodInputs; a malformed line is an error naming file and line. */
+  /**
+   * Reads every task's inputs and eval.oodInputs; a malformed line is an error naming file and
+   * line.
+   */
   public static List<EvalSet> beforeSplit(RunConfig c) throws IOException {
-    return beforeSplit(c, LabelledTexts.split(
-        LabelledTexts.read(c.finetune().inputs().stream().map(Path::of).toList()),
-        c.finetune().testFraction()));
+    Map<String, LabelledTexts.Split> splits = new LinkedHashMap<>();
+    for (FinetuneTask t : c.finetune().tasks()) {
+      splits.put(t.name(), LabelledTexts.split(
+          LabelledTexts.read(t.inputs().stream().map(Path::of).toList(), t.labels()),
+          c.finetune().testFraction()));
+    }
+    return beforeSplit(c, splits);
   }
 
-  /** As {@link #beforeSplit(RunConfig)}, with the fine-tuning split already read. */
-  public static List<EvalSet> beforeSplit(RunConfig c, LabelledTexts.Split split) throws IOException {
-    return List.of(
-        new EvalSet(testSet(c), true, split.test().stream().map(LabelledText::text).toList()),
-        new EvalSet(OOD, false, oodTexts(c, split)),
-        new EvalSet(BIAS_PROBES, true, BiasProbe.templates().sentences()));
+  /**
+   * As {@link #beforeSplit(RunConfig)}, with each task's split already read ({@code splits} by
+   * task name, in task order): one test set per task, then the out-of-domain set and the probes.
+   */
+  public static List<EvalSet> beforeSplit(RunConfig c, Map<String, LabelledTexts.Split> splits)
+      throws IOException {
+    List<EvalSet> sets = new ArrayList<>();
+    splits.forEach((task, split) -> sets.add(new EvalSet(testSet(task), true,
+        split.test().stream().map(LabelledText::text).toList())));
+    sets.add(new EvalSet(OOD, false, oodTexts(c, splits.values().iterator().next())));
+    sets.add(new EvalSet(BIAS_PROBES, true, BiasProbe.templates().sentences()));
+    return List.copyOf(sets);
   }
 
   /**
@@ -52,12 +68,15 @@ public final class EvalSets {
         new EvalSet(CLOZE, false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
   }
 
-  /** The name of the fine-tuning test split, e.g. "sentiment_test". */
-  public static String testSet(RunConfig c) {
-    return c.finetune().task() + "_test";
+  /** The name of a task's fine-tuning test split, e.g. "sentiment_test". */
+  public static String testSet(String task) {
+    return task + "_test";
   }
 
-  /** eval.oodInputs, or else the fine-tuning texts (reviews: another genre than most corpora). */
+  /**
+   * eval.oodInputs, or else the first task's fine-tuning texts ({@code split}; reviews: another
+   * genre than most corpora).
+   */
   public static List<String> oodTexts(RunConfig c, LabelledTexts.Split split) throws IOException {
     if (c.eval().oodInputs().isEmpty()) {
       List<String> texts = new ArrayList<>();

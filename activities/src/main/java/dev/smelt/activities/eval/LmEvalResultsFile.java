@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
+import dev.smelt.workflows.stage.TaskEval;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +61,13 @@ public final class LmEvalResultsFile {
     LmEvalResultsFile f = new LmEvalResultsFile();
     f.languageModel("heldout_lm", "held-out split of the run's corpus", heldout);
     f.languageModel("ood_lm", "out of domain: " + r.oodCorpus(), ood);
-    for (ModelScore s : r.scores()) {
-      f.task(s.model(), OutputType.MULTIPLE_CHOICE, "test split of " + r.task(), s.examples(),
-          s.examples(),
-          Map.of("acc", s.accuracy(), "f1", s.macroF1()),
-          Map.of("acc", meanStderr(s.accuracy(), s.examples()), "f1", s.macroF1Stderr()));
+    for (TaskEval t : r.tasks()) {
+      for (ModelScore s : t.scores()) {
+        f.task(s.model(), OutputType.MULTIPLE_CHOICE, "test split of " + t.task(), s.examples(),
+            s.examples(),
+            Map.of("acc", s.accuracy(), "f1", s.macroF1()),
+            Map.of("acc", meanStderr(s.accuracy(), s.examples()), "f1", s.macroF1Stderr()));
+      }
     }
     if (r.clozeItems() > 0) {
       f.task("lambada_heldout", OutputType.LOGLIKELIHOOD, "last word of held-out sentences",

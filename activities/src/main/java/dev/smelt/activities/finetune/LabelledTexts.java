@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Labelled examples from JSONL files ({"text": ..., "label": 0|1|...}), and their fixed split. */
+/**
+ * Labelled examples from JSONL files ({"text": ..., "label": 0|1|... or a label name}), and their
+ * fixed split.
+ */
 public final class LabelledTexts {
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,8 +24,16 @@ public final class LabelledTexts {
 
   private LabelledTexts() {}
 
-  /** Reads every file; a malformed line is an error naming its file and line. */
+  /** Reads every file, labels being integers; a malformed line is an error naming file and line. */
   public static List<LabelledText> read(List<Path> files) throws IOException {
+    return read(files, List.of());
+  }
+
+  /**
+   * Reads every file; a line's label is one of {@code labels} or its index (any non-negative
+   * integer when {@code labels} is empty). A malformed line is an error naming file and line.
+   */
+  public static List<LabelledText> read(List<Path> files, List<String> labels) throws IOException {
     List<LabelledText> out = new ArrayList<>();
     for (Path f : files) {
       try (BufferedReader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
@@ -31,7 +42,7 @@ public final class LabelledTexts {
         while ((line = r.readLine()) != null) {
           n++;
           if (!line.isBlank()) {
-            out.add(parse(line, f, n));
+            out.add(parse(line, f, n, labels));
           }
         }
       }
@@ -57,19 +68,31 @@ public final class LabelledTexts {
     return out;
   }
 
-  private static LabelledText parse(String line, Path f, int n) {
+  private static LabelledText parse(String line, Path f, int n, List<String> labels) {
     JsonNode node;
     try {
       node = JSON.readTree(line);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(f + ":" + n + ": not valid JSON: " + e.getOriginalMessage());
     }
-    if (!node.path("text").isTextual() || !node.path("label").canConvertToInt()
-        || node.path("label").asInt() < 0) {
-      throw new IllegalArgumentException(
-          f + ":" + n + ": expected {\"text\": string, \"label\": non-negative integer}");
+    int label = labelIndex(node.path("label"), labels);
+    if (!node.path("text").isTextual() || label < 0) {
+      throw new IllegalArgumentException(f + ":" + n + ": expected {\"text\": string, \"label\": "
+          + (labels.isEmpty() ? "non-negative integer}"
+              : "one of " + labels + " or its index 0.." + (labels.size() - 1) + "}"));
     }
-    return new LabelledText(node.get("text").asText(), node.get("label").asInt());
+    return new LabelledText(node.get("text").asText(), label);
+  }
+
+  /** The class of a "label" value: a name's place in {@code labels}, or the integer; -1 if neither. */
+  private static int labelIndex(JsonNode label, List<String> labels) {
+    if (label.isTextual()) {
+      return labels.indexOf(label.asText());
+    }
+    if (!label.isIntegralNumber() || !label.canConvertToInt() || label.asInt() < 0) {
+      return -1;
+    }
+    return labels.isEmpty() || label.asInt() < labels.size() ? label.asInt() : -1;
   }
 
   /** The most common label of {@code examples} (the lowest on a tie; 0 for none). */

@@ -19,8 +19,8 @@ final class StageFiles {
   /** The config keys {@code stage} reads, as dotted paths of the resolved config. */
   static List<String> section(Stage stage) {
     return switch (stage) {
-      // decontamination reads the evaluation texts: finetune.inputs, its split, eval.oodInputs
-      case DATA -> List.of("seed", "data", "finetune.task", "finetune.inputs",
+      // decontamination reads the evaluation texts: each task's inputs, its split, eval.oodInputs
+      case DATA -> List.of("seed", "data", "finetune.tasks",
           "finetune.testFraction", "eval.oodInputs");
       case TOKENIZER -> List.of("seed", "tokenizer", "data.valFraction", "data.runner",
           "model.contextLength");
@@ -49,8 +49,8 @@ final class StageFiles {
       case DATA -> List.of(run.data());
       case TOKENIZER -> List.of(run.tokenizerJson(), run.shards(), run.val());
       case PRETRAIN -> List.of(run.pretrain());
-      case FINETUNE -> List.of(run.finetune(c.finetune().task()));
-      case BASELINES -> List.of(run.baselines(c.finetune().task()));
+      case FINETUNE -> c.finetune().tasks().stream().map(t -> run.finetune(t.name())).toList();
+      case BASELINES -> c.finetune().tasks().stream().map(t -> run.baselines(t.name())).toList();
       case EVALUATE -> List.of(run.eval());
       case REPORT -> List.of(run.results(), run.report());
     };

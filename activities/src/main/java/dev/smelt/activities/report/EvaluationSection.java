@@ -6,6 +6,7 @@ import dev.smelt.workflows.stage.Contamination;
 import dev.smelt.workflows.stage.CurvePoint;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
+import dev.smelt.workflows.stage.TaskEval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class EvaluationSection {
 
   private EvaluationSection() {}
 
-  static void taskScores(StringBuilder b, EvalResult e) {
+  static void taskScores(StringBuilder b, TaskEval e) {
     b.append("<h3>").append(SvgChart.esc(e.task()))
         .append(": test split, 95 % bootstrap intervals</h3><table class=\"scores\"><tr>")
         .append("<th>model</th><th>accuracy</th><th>95 % CI</th><th>macro-F1</th><th>95 % CI</th>")
@@ -52,7 +53,7 @@ final class EvaluationSection {
     for (Map.Entry<String, List<double[]>> m : byModel.entrySet()) {
       series.add(new SvgChart.Series(m.getKey(), COLORS[i++ % COLORS.length], m.getValue()));
     }
-    b.append("<h2>Learning curve</h2>");
+    b.append("<h2>Learning curve: ").append(SvgChart.esc(baselines.task())).append("</h2>");
     b.append(SvgChart.line("Learning curve", "training examples (log scale)", "test accuracy (%)",
         series, true));
     b.append("<table class=\"curve\"><tr><th>model</th><th>examples</th><th>steps</th>")

@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
 import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
+import dev.smelt.workflows.stage.FinetuneResult;
 import dev.smelt.workflows.stage.ReasonCount;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.stage.TaskEval;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Writes results.json and report.html: one self-contained page a person reads. */
 public final class ReportWriter {
@@ -51,8 +55,10 @@ public final class ReportWriter {
     b.append("<h1>Smelt run ").append(SvgChart.esc(s.runId())).append("</h1><p class=\"muted\">")
         .append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME))
         .append(" · ").append(SvgChart.esc(s.runDir())).append("</p>");
-    answer(b, c, s);
-    EvaluationSection.learningCurve(b, s.baselines(), s.eval().testExamples(),
+    TaskEval first = s.eval().headline();
+    Optional<BaselinesResult> firstBaselines = baselines(s, first.task());
+    answer(b, c, first, firstBaselines);
+    EvaluationSection.learningCurve(b, firstBaselines.orElse(null), first.testExamples(),
         c.eval().bootstrapResamples(), c.seed()); // the evidence for the answer, right under it
     headline(b, c, s);
     funnel(b, s.data());
@@ -60,17 +66,25 @@ public final class ReportWriter {
     NearDuplicateSection.write(b, run.data().resolve(NearDuplicateReport.FILE));
     CorpusBiasSection.write(b, run.data().resolve("bias.json"));
     pretrain(b, run, c, s);
-    finetune(b, run, s);
+    for (FinetuneResult task : s.finetune().tasks()) {
+      finetune(b, run, c, s, task);
+    }
     evaluation(b, run, s);
     timings(b, s);
     return b.append("</body></html>").toString();
   }
 
-  /** The first line: what pre-training bought, from the learning curve. */
-  private static void answer(StringBuilder b, RunConfig c, RunSummary s) {
-    String line = s.baselines() == null ? "No learning curve in this run, so the gain from "
-        + "pre-training is not measured." : CurveHeadline.of(s.baselines().curve(),
-            s.eval().testExamples(), c.eval().bootstrapResamples(), c.seed())
+  /** The baselines of {@code task}, if the run trained them. */
+  private static Optional<BaselinesResult> baselines(RunSummary s, String task) {
+    return s.baselines() == null ? Optional.empty() : s.baselines().of(task);
+  }
+
+  /** The first line: what pre-training bought, from the first task's learning curve. */
+  private static void answer(StringBuilder b, RunConfig c, TaskEval first,
+      Optional<BaselinesResult> baselines) {
+    String line = baselines.isEmpty() ? "No learning curve in this run, so the gain from "
+        + "pre-training is not measured." : CurveHeadline.of(baselines.get().curve(),
+            first.testExamples(), c.eval().bootstrapResamples(), c.seed())
         .map(CurveHeadline.Answer::sentence)
         .orElse("The learning curve has no size with both a pre-trained and a from-scratch model.");
     b.append("<p class=\"answer\"><b>").append(SvgChart.esc(line)).append("</b></p>");
@@ -85,10 +99,12 @@ public final class ReportWriter {
         + c.pretrain().batchSize() + " sequences");
     row(b, "Held-out perplexity", fmt(s.eval().perplexity()) + " (" + fmt(s.eval().bitsPerByte())
         + " bits per byte)");
-    row(b, s.eval().task() + " accuracy", pct(s.eval().accuracy()) + " (majority class "
-        + pct(s.eval().majorityBaseline()) + ")");
-    s.eval().scores().stream().skip(1).forEach(m -> row(b, m.model() + " accuracy",
-        pct(m.accuracy())));
+    for (TaskEval t : s.eval().tasks()) {
+      row(b, t.task() + " accuracy", pct(t.accuracy()) + " (majority class "
+          + pct(t.majorityBaseline()) + ")");
+      t.scores().stream().skip(1).forEach(m -> row(b, m.model() + " accuracy",
+          pct(m.accuracy())));
+    }
     b.append("</table>");
   }
 
@@ -121,21 +137,36 @@ public final class ReportWriter {
             ? "; resumed from step " + s.pretrain().resumedFromStep() : ""));
   }
 
-  private static void finetune(StringBuilder b, RunFolder run, RunSummary s) {
-    b.append("<h2>Fine-tuning: ").append(SvgChart.esc(s.finetune().task())).append("</h2>");
-    Path metrics = run.finetune(s.finetune().task()).resolve("metrics.jsonl");
-    b.append(SvgChart.line("Fine-tuning loss", "step", "loss", List.of(
+  /**
+   * One task's section: its fine-tuning loss, its scores on its test split, and (for every task
+   * but the first, whose curve stands under the answer) its learning curve.
+   */
+  private static void finetune(StringBuilder b, RunFolder run, RunConfig c, RunSummary s,
+      FinetuneResult f) {
+    b.append("<h2>Fine-tuning: ").append(SvgChart.esc(f.task())).append("</h2>");
+    Path metrics = run.finetune(f.task()).resolve("metrics.jsonl");
+    b.append(SvgChart.line("Fine-tuning loss: " + f.task(), "step", "loss", List.of(
         new SvgChart.Series("train loss", BLUE, MetricsSeries.series(metrics, "loss")))));
     b.append(String.format(Locale.ROOT, "<p>%d steps on %,d examples; %,d held out for testing.</p>",
-        s.finetune().steps(), s.finetune().trainExamples(), s.finetune().testExamples()));
+        f.steps(), f.trainExamples(), f.testExamples()));
+    Optional<TaskEval> scored = s.eval().tasks().stream()
+        .filter(t -> t.task().equals(f.task())).findFirst();
+    if (scored.isEmpty()) {
+      return;
+    }
+    TaskEval t = scored.get();
+    EvaluationSection.taskScores(b, t);
+    b.append(SvgChart.hbars("Accuracy of every model on the " + t.task() + " test split (%)",
+        t.scores().stream().map(m -> new SvgChart.Bar(m.model(), 100 * m.accuracy(),
+            m.model().equals(t.task()) ? GREEN : BLUE)).toList()));
+    if (!t.task().equals(s.eval().headline().task())) {
+      EvaluationSection.learningCurve(b, baselines(s, t.task()).orElse(null), t.testExamples(),
+          c.eval().bootstrapResamples(), c.seed());
+    }
   }
 
   private static void evaluation(StringBuilder b, RunFolder run, RunSummary s) throws IOException {
     b.append("<h2>Evaluation</h2>");
-    EvaluationSection.taskScores(b, s.eval());
-    b.append(SvgChart.hbars("Accuracy of every model on the test split (%)", s.eval().scores()
-        .stream().map(m -> new SvgChart.Bar(m.model(), 100 * m.accuracy(),
-            m.model().equals(s.eval().task()) ? GREEN : BLUE)).toList()));
     EvaluationSection.languageModel(b, s.eval());
     PreviousModelSection.write(b, run.eval().resolve("previous.json"));
     EvaluationSection.bias(b, s.eval());

@@ -12,21 +12,23 @@ import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.CurvePoint;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Trains what fine-tuning is compared with, on its split and budget: the same architecture from
- * random weights (baselines/TASK/scratch/), a bag-of-words logistic regression (bow.json), and the
- * learning curve of all three (learning_curve.json). A retry keeps every model that finished
- * (its outcome.json) and continues the others from their checkpoints; the stage ledger clears the
- * folder when the stage's inputs change.
+ * Trains what fine-tuning is compared with, for each task on its split and budget: the same
+ * architecture from random weights (baselines/TASK/scratch/), a bag-of-words logistic regression
+ * (bow.json), and the learning curve of all three (learning_curve.json). A retry keeps every model
+ * that finished (its outcome.json) and continues the others from their checkpoints; the stage
+ * ledger clears the folder when the stage's inputs change.
  */
 public class BaselinesActivity implements StageActivities.Baselines {
   private final Path runsRoot;
@@ -37,26 +39,41 @@ public class BaselinesActivity implements StageActivities.Baselines {
   }
 
   @Override
-  public BaselinesResult baselines(StageInput in) {
+  public BaselinesResults baselines(StageInput in) {
     return StageShell.run(Stage.BASELINES, in, runsRoot, BaselinesActivity::baselines);
   }
 
-  /** The stage body: baselines/TASK/ from fine-tuning's split and budget. */
-  static BaselinesResult baselines(StageShell.StageContext ctx) throws IOException {
+  /** The stage body: baselines/TASK/ from each task's fine-tuning split and budget. */
+  static BaselinesResults baselines(StageShell.StageContext ctx) throws IOException {
     RunFolder run = ctx.run();
     RunConfig c = ctx.input().config();
-    FinetuneConfig f = c.finetune();
+    List<FinetuneConfig> tasks = c.finetune().perTask();
+    List<LabelledTexts.Split> splits = new ArrayList<>();
+    long total = 0;
+    for (FinetuneConfig f : tasks) {
+      LabelledTexts.Split split = TaskSplit.read(f);
+      splits.add(split);
+      total += f.steps() + 2L * LearningCurve.steps(f)
+          * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
+    }
+    AtomicLong done = new AtomicLong();
+    long steps = total;
+    Runnable tick = () -> ctx.progress().accept(
+        Stage.BASELINES.progress(done.incrementAndGet(), steps));
+    BpeTokenizer tokenizer = ShardData.tokenizer(run);
+    List<BaselinesResult> results = new ArrayList<>();
+    for (int i = 0; i < tasks.size(); i++) {
+      results.add(baselines(run, c, tasks.get(i), splits.get(i), tokenizer, tick));
+    }
+    return new BaselinesResults(results);
+  }
+
+  private static BaselinesResult baselines(RunFolder run, RunConfig c, FinetuneConfig f,
+      LabelledTexts.Split split, BpeTokenizer tokenizer, Runnable tick) throws IOException {
     Path out = run.baselines(f.task());
     long t0 = System.nanoTime();
-    LabelledTexts.Split split = TaskSplit.read(f);
-    BpeTokenizer tokenizer = ShardData.tokenizer(run);
     Path pretrained = run.pretrain().resolve("final");
-    long total = f.steps() + 2L * LearningCurve.steps(f)
-        * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
     CheckpointPolicy checkpoints = CheckpointPolicy.of(c.pretrain());
-    AtomicLong done = new AtomicLong();
-    Runnable tick = () -> ctx.progress().accept(
-        Stage.BASELINES.progress(done.incrementAndGet(), total));
     return EngineThread.call(() -> {
       Finetuner.run(new FinetuneJob(f, pretrained, split.train(), split.test(), tokenizer::encode,
           c.seed(), out.resolve("scratch"), c.pretrain().device(), true, true, checkpoints),

@@ -10,15 +10,19 @@ import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for the configured task; a
- * retried attempt continues from the newest good checkpoint of finetune/TASK/checkpoints.
+ * Fine-tunes a classifier on the pre-trained backbone (pretrain/final) for each configured task,
+ * one after another, into finetune/TASK; a retried attempt keeps a finished task's outcome and
+ * continues an unfinished one from the newest good checkpoint of finetune/TASK/checkpoints.
  */
 public class FinetuneActivity implements StageActivities.Finetune {
   private final Path runsRoot;
@@ -29,21 +33,29 @@ public class FinetuneActivity implements StageActivities.Finetune {
   }
 
   @Override
-  public FinetuneResult finetune(StageInput in) {
+  public FinetuneResults finetune(StageInput in) {
     return StageShell.run(Stage.FINETUNE, in, runsRoot, FinetuneActivity::finetune);
   }
 
-  /** The stage body: fine-tunes pretrain/final into finetune/TASK. */
-  static FinetuneResult finetune(StageShell.StageContext ctx) throws IOException {
+  /** The stage body: fine-tunes pretrain/final into finetune/TASK for every task. */
+  static FinetuneResults finetune(StageShell.StageContext ctx) throws IOException {
     RunFolder run = ctx.run();
     RunConfig c = ctx.input().config();
-    FinetuneConfig f = c.finetune();
-    LabelledTexts.Split split = TaskSplit.read(f);
+    List<FinetuneConfig> tasks = c.finetune().perTask();
     BpeTokenizer tokenizer = ShardData.tokenizer(run);
-    FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
-        split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()), c.pretrain().device(),
-        false, true, CheckpointPolicy.of(c.pretrain())); // a retry resumes from its checkpoint
-    return EngineThread.call(() -> Finetuner.run(job,
-        step -> ctx.progress().accept(Stage.FINETUNE.progress(step, f.steps())))).toResult();
+    long total = tasks.stream().mapToLong(FinetuneConfig::steps).sum();
+    List<FinetuneResult> results = new ArrayList<>();
+    long before = 0;
+    for (FinetuneConfig f : tasks) {
+      LabelledTexts.Split split = TaskSplit.read(f);
+      FinetuneJob job = new FinetuneJob(f, run.pretrain().resolve("final"), split.train(),
+          split.test(), tokenizer::encode, c.seed(), run.finetune(f.task()), c.pretrain().device(),
+          false, true, CheckpointPolicy.of(c.pretrain())); // a retry resumes from its checkpoint
+      long done = before;
+      results.add(EngineThread.call(() -> Finetuner.run(job, step -> ctx.progress().accept(
+          Stage.FINETUNE.progress(done + step, total)))).toResult());
+      before += f.steps();
+    }
+    return new FinetuneResults(results);
   }
 }

@@ -3,18 +3,18 @@ package dev.smelt.activities.stage;
 import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.baseline.BagOfWords;
 import dev.smelt.activities.baseline.LearningCurve;
+import dev.smelt.activities.checkpoint.KeyedResult;
+import dev.smelt.activities.checkpoint.TrainingDataHashes;
 import dev.smelt.activities.eval.BiasProbe;
 import dev.smelt.activities.eval.Bootstrap;
 import dev.smelt.activities.eval.ClassificationScores;
 import dev.smelt.activities.eval.Cloze;
 import dev.smelt.activities.eval.EvalResultsFile;
 import dev.smelt.activities.eval.EvalSets;
-import dev.smelt.activities.checkpoint.KeyedResult;
-import dev.smelt.activities.checkpoint.TrainingDataHashes;
+import dev.smelt.activities.eval.LmEvalResultsFile;
 import dev.smelt.activities.eval.MaskedLmScore;
 import dev.smelt.activities.eval.MetricParts;
 import dev.smelt.activities.eval.NgramOverlap;
-import dev.smelt.activities.eval.LmEvalResultsFile;
 import dev.smelt.activities.eval.Perplexity;
 import dev.smelt.activities.eval.ScoredText;
 import dev.smelt.activities.eval.TextLikelihood;
@@ -31,16 +31,20 @@ import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.workflows.config.FinetuneConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
+import dev.smelt.workflows.stage.CurvePoint;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TrainingProgress;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -53,35 +57,42 @@ public final class RunEvaluation {
   static final int BATCH = 16;
   /** Windows scored for pseudo-perplexity: it costs one forward pass per token. */
   static final int PSEUDO_WINDOWS = 16;
-  /** A causal LM's metrics: held-out, cloze, bias, OOD, contamination, two task scores. */
-  private static final int METRICS = 7;
+  /** A causal LM's own metrics: held-out, cloze, bias, OOD perplexity and contamination. */
+  private static final int LM_METRICS = 5;
+  /** Each task's neural scores: fine-tuned and from scratch. */
+  private static final int TASK_METRICS = 2;
 
   private RunEvaluation() {}
 
   /**
-   * Scores the models in {@code run}; {@code classifierDir} null: its own finetune/TASK/final. Each
-   * metric is kept in eval/parts/ under the hash of its model and inputs ({@link MetricParts}): a
-   * retry reuses the finished ones.
+   * Scores the models in {@code run}; {@code classifierDir} is scored for the first task instead
+   * of its finetune/TASK/final (null: the run's own). Each metric is kept in eval/parts/ under the
+   * hash of its model and inputs ({@link MetricParts}): a retry reuses the finished ones.
    */
   public static EvalResult evaluate(RunFolder run, StageInput in, Path classifierDir,
       Consumer<TrainingProgress> progress) throws IOException {
     RunConfig c = in.config();
-    FinetuneConfig f = c.finetune();
+    List<FinetuneConfig> tasks = c.finetune().perTask();
     long t0 = System.nanoTime();
     EvalResultsFile file = new EvalResultsFile(run.root().getFileName().toString(), c);
     BpeTokenizer tokenizer = ShardData.tokenizer(run);
     List<int[]> val = ShardData.val(run);
     List<String> valTexts = val.stream().map(ids -> tokenizer.decode(ids, true)).toList();
     List<Cloze.Item> cloze = Cloze.items(valTexts, c.eval().clozeItems());
-    LabelledTexts.Split split = TaskSplit.read(f);
+    Map<String, LabelledTexts.Split> splits = new LinkedHashMap<>();
+    for (FinetuneConfig f : tasks) {
+      splits.put(f.task(), TaskSplit.read(f));
+    }
+    LabelledTexts.Split first = splits.get(tasks.get(0).task());
     Path lmDir = run.pretrain().resolve("final");
     Path classifier = classifierDir != null ? classifierDir
-        : run.finetune(f.task()).resolve("final");
-    // Everything a metric may read, but the model it scores: shards, tokenizer, settings, split.
+        : run.finetune(tasks.get(0).task()).resolve("final");
+    // Everything a metric may read, but the model it scores: shards, tokenizer, settings, splits.
     String inputs = KeyedResult.key(TrainingDataHashes.of(run.root(), run.trainingData()),
-        c.eval(), c.seed(), c.pretrain().maskProbability(), f, split.train(), split.test());
+        c.eval(), c.seed(), c.pretrain().maskProbability(), tasks, splits);
     String lmKey = KeyedResult.key(inputs, weightsHash(lmDir));
-    MetricParts parts = new MetricParts(parts(run), METRICS, progress);
+    MetricParts parts = new MetricParts(parts(run), LM_METRICS + TASK_METRICS * tasks.size(),
+        progress);
     try (NDManager root = NDManager.newBaseManager()) {
       Perplexity.Result ppl;
       Cloze.Result clozeResult = new Cloze.Result(Double.NaN, 0, 0);
@@ -108,29 +119,35 @@ public final class RunEvaluation {
           bias = parts.get("bias_probe", lmKey, BiasProbe.Result.class,
               () -> BiasProbe.evaluate(lm, BiasProbe.templates(), tokenizer::encode));
           List<int[]> oodDocs =
-              EvalSets.oodTexts(c, split).stream().map(tokenizer::encode).toList();
+              EvalSets.oodTexts(c, first).stream().map(tokenizer::encode).toList();
           ood = parts.get("ood_perplexity", lmKey, Perplexity.Result.class,
               () -> Perplexity.evaluate(lm, oodDocs, BATCH, c.eval().maxValSequences()));
           oodText = TextLikelihood.of(ood, ScoredText.of(tokenizer, oodDocs, ood.tokens()));
         }
       }
       List<Contamination> contamination = parts.list("decontamination", inputs,
-          Contamination.class, () -> decontaminate(run, tokenizer, c, valTexts, cloze, split));
-      List<ModelScore> scores =
-          taskScores(run, c, classifier, split, tokenizer, root, parts, inputs);
+          Contamination.class, () -> decontaminate(run, tokenizer, c, valTexts, cloze, splits));
+      List<TaskEval> taskEvals = new ArrayList<>();
+      Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
+      for (FinetuneConfig f : tasks) {
+        Path tuned = f.task().equals(tasks.get(0).task()) ? classifier
+            : run.finetune(f.task()).resolve("final");
+        taskEvals.add(taskEval(run, c, f, tuned, splits.get(f.task()), tokenizer, root, parts,
+            inputs));
+        curves.put(f.task(),
+            LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
+      }
       file.classifier(classifier);
-      ModelScore main = scores.get(0);
       EvalResult result = new EvalResult(ppl.loss(), ppl.perplexity(), heldoutText.bitsPerByte(),
-          ppl.tokens(), f.task(), main.accuracy(), split.test().size(), scores.get(scores.size() - 1).accuracy(), scores,
-          clozeResult.accuracy(), clozeResult.items(), bias.categories(), bias.meanAbsGap(),
-          contamination, oodName, ood.perplexity(), oodText.bitsPerByte(),
+          ppl.tokens(), taskEvals, clozeResult.accuracy(), clozeResult.items(), bias.categories(),
+          bias.meanAbsGap(), contamination, oodName, ood.perplexity(), oodText.bitsPerByte(),
           (System.nanoTime() - t0) / 1e9);
       file.write(run.eval().resolve("results.json"), result, ppl, ood, heldoutText, oodText,
-          LearningCurve.read(run.baselines(f.task()).resolve("learning_curve.json")));
+          curves);
       LmEvalResultsFile.write(run.eval().resolve("lm_eval_results.json"),
           LmEvalResultsFile.Setup.of(run.root().getFileName().toString(), classifier, c), result,
           heldoutText, oodText);
-      PreviousModel.compare(run, c, result, new PreviousModel.EvalData(val, split, tokenizer), root);
+      PreviousModel.compare(run, c, result, new PreviousModel.EvalData(val, first, tokenizer), root);
       return result;
     }
   }
@@ -145,11 +162,22 @@ public final class RunEvaluation {
     return TrainingDataHashes.of(modelDir, List.of(modelDir.resolve(GptFiles.WEIGHTS))).toString();
   }
 
-  /** Fine-tuned model first, then each baseline found in the run folder, majority class last. */
-  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, Path tuned,
+  /** Task {@code f}'s accuracy, test size and majority baseline, beside its scores. */
+  private static TaskEval taskEval(RunFolder run, RunConfig c, FinetuneConfig f, Path tuned,
       LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root, MetricParts parts,
       String inputs) throws IOException {
-    FinetuneConfig f = c.finetune();
+    List<ModelScore> scores = taskScores(run, c, f, tuned, split, tokenizer, root, parts, inputs);
+    return new TaskEval(f.task(), scores.get(0).accuracy(), split.test().size(),
+        scores.get(scores.size() - 1).accuracy(), scores);
+  }
+
+  /**
+   * Task {@code f}'s scores: the fine-tuned model {@code tuned} first, then each baseline found in
+   * the run folder, majority class last.
+   */
+  private static List<ModelScore> taskScores(RunFolder run, RunConfig c, FinetuneConfig f,
+      Path tuned, LabelledTexts.Split split, BpeTokenizer tokenizer, NDManager root,
+      MetricParts parts, String inputs) throws IOException {
     int[] gold = split.test().stream().mapToInt(LabelledText::label).toArray();
     int resamples = c.eval().bootstrapResamples();
     List<ModelScore> scores = new ArrayList<>();
@@ -195,14 +223,14 @@ public final class RunEvaluation {
 
   /** Held-out documents and cloze items, then the sets the data stage decontaminated against. */
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
-      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze, LabelledTexts.Split split)
-      throws IOException {
+      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze,
+      Map<String, LabelledTexts.Split> splits) throws IOException {
     NgramOverlap.TrainTexts train = each -> TokenShards.visit(run.shards(), d -> {
       each.accept(tokenizer.decode(d.ids(), true)); // one document at a time: no corpus in the heap
       return true;
     });
     List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
-    sets.addAll(EvalSets.beforeSplit(c, split));
+    sets.addAll(EvalSets.beforeSplit(c, splits));
     return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
+import dev.smelt.workflows.stage.TaskEval;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,10 +23,14 @@ class LmEvalResultsFileTest {
   }
 
   @Test
-  void writesTaskMetricsUnderLmEvalKeyNames(@TempDir Path dir) throws Exception {
+  void writesEveryTasksMetricsUnderLmEvalKeyNames(@TempDir Path dir) throws Exception {
     ModelScore s = new ModelScore("sentiment", 0.75, 0.7, 0.8, 0.02, 0.74, 0.69, 0.79, 0.021, 300);
-    EvalResult r = new EvalResult(3.0, 20.0, 1.2, 1000, "sentiment", 0.75, 300, 0.5, List.of(s),
-        0.25, 40, List.of(), 0.1, List.of(), "yelp.jsonl", 30.0, Double.NaN, 1.0);
+    ModelScore spam = new ModelScore("spam", 0.9, 0.85, 0.95, 0.03, 0.88, 0.8, 0.93, 0.03, 120);
+    ModelScore spamBow = new ModelScore("spam_bow_logreg", 0.8, 0.7, 0.9, 0.04, 0.79, 0.7, 0.88,
+        0.04, 120);
+    EvalResult r = new EvalResult(3.0, 20.0, 1.2, 1000, List.of(
+        new TaskEval("sentiment", 0.75, 300, 0.5, List.of(s)),
+        new TaskEval("spam", 0.9, 120, 0.5, List.of(spam, spamBow))), 0.25, 40, List.of(), 0.1, List.of(), "yelp.jsonl", 30.0, Double.NaN, 1.0);
     TextLikelihood heldout = new TextLikelihood(3 * Math.log(2), 2, 3, 1, 1, 4);
     Path file = dir.resolve("eval/lm_eval_results.json");
     LmEvalResultsFile.write(file, new LmEvalResultsFile.Setup("r1", dir.resolve("final"),
@@ -51,6 +56,11 @@ class LmEvalResultsFileTest {
     assertEquals("loglikelihood_rolling",
         root.path("configs").path("heldout_lm").path("output_type").asText());
     assertTrue(root.path("versions").has("sentiment"));
+    assertEquals(0.9, root.path("results").path("spam").path("acc,none").asDouble());
+    assertEquals(0.79, root.path("results").path("spam_bow_logreg").path("f1,none").asDouble());
+    assertEquals("test split of spam",
+        root.path("configs").path("spam_bow_logreg").path("description").asText());
+    assertEquals(120, root.path("n-samples").path("spam").path("effective").asInt());
     assertEquals("smelt", root.path("config").path("model").asText());
   }
 }

@@ -19,6 +19,7 @@ import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.config.EvalConfig;
 import dev.smelt.workflows.config.FilterSettings;
 import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.FinetuneTask;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
 import java.io.IOException;
@@ -122,6 +123,41 @@ class DataStageDecontaminationTest {
     assertEquals(id("thirteen", false), dropped.doc().docId());
     assertTrue(dropped.detail().endsWith("with heldout_docs"), dropped.detail());
     assertTrue(kept.containsKey(id("twelve", false)), "12 shared words are kept");
+  }
+
+  @Test
+  void dropsDocumentsOverlappingAnyTasksTestSplitNamingTheTask() throws IOException {
+    List<String> mails = List.of(
+        "Subject: Re: the build is broken again on the main branch since last night",
+        "Subject: You have WON a free cruise, claim your prize now by replying today",
+        "Subject: minutes of the meeting about the new office printers and the coffee",
+        "Subject: Cheap pills, no prescription needed, discreet shipping worldwide, order now");
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < mails.size(); i++) {
+      lines.add("{\"text\":\"" + mails.get(i) + "\",\"label\":\"" + (i % 2 == 0 ? "ham" : "spam")
+          + "\"}");
+    }
+    Files.write(tmp.resolve("spam.jsonl"), lines);
+    RunConfig one = config();
+    FinetuneConfig two = new FinetuneConfig(List.of(one.finetune().tasks().get(0),
+        new FinetuneTask("spam", List.of(tmp.resolve("spam.jsonl").toString()),
+            List.of("ham", "spam"), 0)), 1, 1, 0.1, 0, 0, 64, 0.5, List.of(), 0);
+    RunConfig c = new RunConfig("decon", 1, one.data(), null, null, null, two, one.eval());
+    String spamTest = LabelledTexts.split(LabelledTexts.read(List.of(tmp.resolve("spam.jsonl")),
+        List.of("ham", "spam")), 0.5).test().get(0).text();
+    // the two documents share no 13-gram, so neither is dropped for the other being held out
+    Files.writeString(tmp.resolve("corpus.jsonl"), "{\"id\":\"clean\",\"text\":\"" + PROSE + PROSE
+        + "\"}\n{\"id\":\"mail\",\"text\":\"" + "A letter came for the tailor on Tuesday, and he read it twice by the fire. Forwarded: "
+        + spamTest + "\"}\n");
+
+    List<EvalSet> sets = EvalSets.beforeSplit(c);
+    assertEquals(List.of("sentiment_test", "spam_test", "ood", "bias_probes"),
+        sets.stream().map(EvalSet::name).toList());
+    DataStats stats = DataStage.run(c, tmp.resolve("data"), List.of(), p -> {});
+    assertEquals(1, stats.rejectedFor("decontaminate", RejectReason.CONTAMINATED));
+    Rejected dropped = RejectedDocs.read(tmp.resolve("data")).get(0);
+    assertEquals("mail", dropped.doc().docId());
+    assertTrue(dropped.detail().endsWith("with spam_test"), dropped.detail());
   }
 
   /** The first id prefix-N that a half split holds out (or trains on). */

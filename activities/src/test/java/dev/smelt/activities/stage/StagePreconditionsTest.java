@@ -12,6 +12,7 @@ import dev.smelt.pipeline.data.StageReasonCount;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.tokenize.TokenShardStats;
 import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.FinetuneTask;
 import dev.smelt.workflows.stage.PermanentFailure;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
@@ -88,7 +89,7 @@ class StagePreconditionsTest {
   void taskWithOneClassFailsNamingTheLabel() {
     var split = new LabelledTexts.Split(List.of(t("good", 1), t("great", 1)), List.of(t("bad", 0)));
     String m = permanent(() -> TaskSplit.usable(split, TASK));
-    assertTrue(m.contains("every one of the 2 training examples of finetune.inputs has label 1"), m);
+    assertTrue(m.contains("every one of the 2 training examples of finetune.inputs of task sentiment has label 1"), m);
   }
 
   @Test
@@ -98,7 +99,7 @@ class StagePreconditionsTest {
     assertTrue(none.contains("hold no labelled examples"), none);
     String noTest = permanent(() -> TaskSplit.usable(
         new LabelledTexts.Split(List.of(t("good", 1), t("bad", 0)), List.of()), TASK));
-    assertTrue(noTest.contains("all 2 examples of finetune.inputs fell into the training split "
+    assertTrue(noTest.contains("all 2 examples of finetune.inputs of task sentiment fell into the training split "
         + "(finetune.testFraction 0.2)"), noTest);
   }
 
@@ -115,6 +116,24 @@ class StagePreconditionsTest {
     FinetuneConfig cfg = new FinetuneConfig("t", List.of(f.toString()), 10, 4, 1e-3, 0, 0.0, 16,
         0.2, List.of(), 0);
     String m = permanent(() -> TaskSplit.read(cfg));
-    assertTrue(m.startsWith("finetune.inputs: " + f + ":2: expected"), m);
+    assertTrue(m.startsWith("finetune.inputs of task t: " + f + ":2: expected"), m);
+  }
+
+  @Test
+  void namedLabelsAreReadAsTheirIndexAndAnUnknownOneFailsNamingTheLabels() throws Exception {
+    Path f = dir.resolve("spam.jsonl");
+    Files.writeString(f, "{\"text\": \"win cash\", \"label\": \"spam\"}\n"
+        + "{\"text\": \"lunch at one\", \"label\": \"ham\"}\n{\"text\": \"hi\", \"label\": 0}\n");
+    List<LabelledText> read = LabelledTexts.read(List.of(f), List.of("ham", "spam"));
+    assertEquals(List.of(t("win cash", 1), t("lunch at one", 0), t("hi", 0)), read);
+    Files.writeString(f, "{\"text\": \"win cash\", \"label\": \"spam\"}\n"
+        + "{\"text\": \"hm\", \"label\": \"eggs\"}\n");
+    FinetuneConfig cfg = new FinetuneConfig(List.of(new FinetuneTask("spam", List.of(f.toString()),
+        List.of("ham", "spam"), 0)), 10, 4, 1e-3, 0, 0.0, 16, 0.2, List.of(), 0);
+    String m = permanent(() -> TaskSplit.read(cfg));
+    assertTrue(m.startsWith("finetune.inputs of task spam: " + f + ":2: expected {\"text\": string, "
+        + "\"label\": one of [ham, spam] or its index 0..1}"), m);
+    Files.writeString(f, "{\"text\": \"win cash\", \"label\": 2}\n");
+    assertTrue(permanent(() -> TaskSplit.read(cfg)).contains(f + ":1: expected"));
   }
 }

@@ -43,7 +43,8 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin RunsDirOption runs;
 
   @Option(names = "--model",
-      description = "A fine-tuned classifier folder to score instead of finetune/TASK/final.")
+      description = "A fine-tuned classifier folder to score for the first task instead of "
+          + "its finetune/TASK/final.")
   Path model;
 
   @Spec CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.smelt.infra.cli;
 
 import dev.smelt.workflows.stage.RunSummary;
+import dev.smelt.workflows.stage.TaskEval;
 import java.io.PrintStream;
 
 /** The few lines `smelt run` prints when a run is done. */
@@ -16,15 +17,17 @@ final class SummaryPrinter {
     out.printf("pretrain   %d steps, loss %.3f → %.3f, val loss %.3f, %.0f tokens/s (%.1f s)%n",
         s.pretrain().steps(), s.pretrain().firstLoss(), s.pretrain().lastLoss(),
         s.pretrain().valLoss(), s.pretrain().tokensPerSecond(), s.pretrain().seconds());
-    out.printf("finetune   %s: %d steps, loss %.3f → %.3f (%.1f s)%n", s.finetune().task(),
-        s.finetune().steps(), s.finetune().firstLoss(), s.finetune().lastLoss(),
-        s.finetune().seconds());
-    out.printf("evaluate   perplexity %.2f; %s accuracy %.3f on %d held-out (majority %.3f)%n",
-        s.eval().perplexity(), s.eval().task(), s.eval().accuracy(), s.eval().testExamples(),
-        s.eval().majorityBaseline());
-    s.eval().scores().forEach(m -> out.printf(
-        "           %-28s acc %.3f [%.3f, %.3f]  macro-F1 %.3f%n", m.model(), m.accuracy(),
-        m.accuracyLow(), m.accuracyHigh(), m.macroF1()));
+    s.finetune().tasks().forEach(f -> out.printf(
+        "finetune   %s: %d steps, loss %.3f → %.3f (%.1f s)%n", f.task(), f.steps(),
+        f.firstLoss(), f.lastLoss(), f.seconds()));
+    out.printf("evaluate   perplexity %.2f%n", s.eval().perplexity());
+    for (TaskEval t : s.eval().tasks()) {
+      out.printf("           %s accuracy %.3f on %d held-out (majority %.3f)%n", t.task(),
+          t.accuracy(), t.testExamples(), t.majorityBaseline());
+      t.scores().forEach(m -> out.printf(
+          "           %-28s acc %.3f [%.3f, %.3f]  macro-F1 %.3f%n", m.model(), m.accuracy(),
+          m.accuracyLow(), m.accuracyHigh(), m.macroF1()));
+    }
     out.printf("           cloze acc %.3f (%d); bias |gap| %.3f; OOD perplexity %.2f%n",
         s.eval().clozeAccuracy(), s.eval().clozeItems(), s.eval().biasScore(),
         s.eval().oodPerplexity());

@@ -34,7 +34,7 @@ import java.util.Optional;
  */
 public final class ConfigLoader {
   /** Keys whose values are lists of paths, resolved against the config file's folder. */
-  private static final List<String> PATH_LISTS = List.of("data.inputs", "finetune.inputs", "eval.oodInputs");
+  private static final List<String> PATH_LISTS = List.of("data.inputs", "eval.oodInputs");
 
   /**
    * Strict on purpose: a key given twice would silently lose one value, and 8.7 for an integer
@@ -84,9 +84,15 @@ public final class ConfigLoader {
       resolvePaths(merged, key, base);
     }
     resolveProtectedDir(merged, base);
+    boolean singleTask;
+    try {
+      singleTask = FinetuneTasks.normalize(merged, user, base);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage());
+    }
     RunConfig config = bind(merged, file);
     try {
-      ConfigValidator.validate(config);
+      ConfigValidator.validate(config, singleTask);
     } catch (ConfigException e) {
       throw new ConfigException(file + ": " + e.getMessage());
     }

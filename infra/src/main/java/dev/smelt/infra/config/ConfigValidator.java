@@ -9,6 +9,7 @@ import dev.smelt.pipeline.read.FormatReaders;
 import dev.smelt.pipeline.read.ReaderOptions;
 import dev.smelt.workflows.config.DataConfig;
 import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.workflows.config.FinetuneTask;
 import dev.smelt.workflows.config.ModelConfig;
 import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.config.RunConfig;
@@ -25,6 +26,14 @@ final class ConfigValidator {
   private ConfigValidator() {}
 
   static void validate(RunConfig c) {
+    validate(c, false);
+  }
+
+  /**
+   * As {@link #validate(RunConfig)}; {@code singleTask}: finetune.tasks came from the single-task
+   * keys finetune.task and finetune.inputs, so problems name those.
+   */
+  static void validate(RunConfig c, boolean singleTask) {
     require(c.name() != null && c.name().matches("[A-Za-z0-9._-]+"), "name",
         "must be letters, digits, '.', '_' or '-'");
     validateData(c.data());
@@ -36,7 +45,7 @@ final class ConfigValidator {
     validateModel(c.model());
     validatePretrain(c.pretrain());
     requireBiasProbeFits(c, BiasProbe.minContextLength());
-    validateFinetune(c.finetune(), c.model());
+    validateFinetune(c.finetune(), c.model(), singleTask);
     require(c.eval().maxValSequences() >= 0, "eval.maxValSequences", "must not be negative");
     require(c.eval().bootstrapResamples() >= 100, "eval.bootstrapResamples", "must be at least 100");
     require(c.eval().clozeItems() >= 0, "eval.clozeItems", "must not be negative (0 = off)");
@@ -161,10 +170,11 @@ final class ConfigValidator {
     }
   }
 
-  private static void validateFinetune(FinetuneConfig f, ModelConfig m) {
-    require(f.task() != null && f.task().matches("[a-z0-9_-]+"), "finetune.task",
-        "must be lower-case letters, digits, '_' or '-'");
-    existing(f.inputs(), "finetune.inputs");
+  private static void validateFinetune(FinetuneConfig f, ModelConfig m, boolean singleTask) {
+    require(!f.tasks().isEmpty(), "finetune.tasks", "must name at least one task");
+    for (int i = 0; i < f.tasks().size(); i++) {
+      validateTask(f, i, singleTask);
+    }
     require(f.steps() > 0, "finetune.steps", "must be positive");
     require(f.batchSize() > 0, "finetune.batchSize", "must be positive");
     require(f.learningRate() > 0, "finetune.learningRate", "must be positive");
@@ -178,6 +188,28 @@ final class ConfigValidator {
     require(f.curveSizes().stream().allMatch(n -> n != null && n > 0), "finetune.curveSizes",
         "must be positive numbers of training examples");
     require(f.curveSteps() >= 0, "finetune.curveSteps", "must not be negative (0 = finetune.steps)");
+  }
+
+  /** Task {@code i}; a single-task config's keys are finetune.task and finetune.inputs. */
+  private static void validateTask(FinetuneConfig f, int i, boolean singleTask) {
+    FinetuneTask t = f.tasks().get(i);
+    String key = "finetune.tasks[" + i + "]";
+    String name = singleTask ? "finetune.task" : key + ".name";
+    require(t.name() != null && t.name().matches("[a-z0-9_-]+"), name,
+        "must be lower-case letters, digits, '_' or '-'");
+    for (int j = 0; j < i; j++) {
+      require(!f.tasks().get(j).name().equals(t.name()), name,
+          "must differ from finetune.tasks[" + j + "].name (" + t.name() + "): the name is its folder");
+    }
+    existing(t.inputs(), singleTask ? "finetune.inputs" : key + ".inputs");
+    require(t.labels().isEmpty() || t.labels().size() >= 2, key + ".labels",
+        "must name at least two classes, or be [] for integer labels");
+    require(t.labels().stream().allMatch(l -> l != null && !l.isBlank()), key + ".labels",
+        "must be non-blank names");
+    require(t.labels().stream().distinct().count() == t.labels().size(), key + ".labels",
+        "must not name a class twice");
+    require(t.steps() == 0 || t.steps() > f.warmupSteps(), key + ".steps",
+        "must be 0 (finetune.steps) or more than finetune.warmupSteps (" + f.warmupSteps() + ")");
   }
 
   private static void existing(List<String> paths, String key) {

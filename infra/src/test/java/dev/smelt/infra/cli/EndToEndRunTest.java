@@ -130,10 +130,12 @@ class EndToEndRunTest {
 
   @Test
   void learningCurveHasEveryModelAtEverySize() throws IOException {
-    JsonNode curve = JSON.readTree(run.resolve("eval/results.json").toFile()).get("learning_curve");
-    assertEquals(curve.toString(), results.get("baselines").get("curve").toString());
+    JsonNode curve = JSON.readTree(run.resolve("eval/results.json").toFile()).get("learning_curve")
+        .get("sentiment");
+    assertEquals(curve.toString(),
+        results.get("baselines").get("tasks").get(0).get("curve").toString());
     java.util.Set<String> points = new java.util.TreeSet<>();
-    int all = results.get("finetune").get("trainExamples").asInt();
+    int all = results.get("finetune").get("tasks").get(0).get("trainExamples").asInt();
     for (JsonNode p : curve) {
       points.add(p.get("model").asText() + "@" + p.get("examples").asInt());
       double acc = p.get("accuracy").asDouble();

@@ -1,14 +1,17 @@
 package dev.smelt.infra.worker;
 
 import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,22 +91,25 @@ final class FakeStages implements StageActivities.Data, StageActivities.Tokenize
   }
 
   @Override
-  public FinetuneResult finetune(StageInput in) {
+  public FinetuneResults finetune(StageInput in) {
     write(Stage.FINETUNE, "finetune/sentiment/final/model.safetensors");
-    return new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, run + "/finetune/sentiment", 4.0);
+    return new FinetuneResults(List.of(new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10,
+        run + "/finetune/sentiment", 4.0)));
   }
 
   @Override
-  public BaselinesResult baselines(StageInput in) {
+  public BaselinesResults baselines(StageInput in) {
     write(Stage.BASELINES, "baselines/sentiment/bow.json");
-    return new BaselinesResult("sentiment", run + "/baselines/sentiment/scratch/final",
-        run + "/baselines/sentiment/bow.json", List.of(), 5.0);
+    return new BaselinesResults(List.of(new BaselinesResult("sentiment",
+        run + "/baselines/sentiment/scratch/final", run + "/baselines/sentiment/bow.json",
+        List.of(), 5.0)));
   }
 
   @Override
   public EvalResult evaluate(StageInput in) {
     write(Stage.EVALUATE, "eval/results.json");
-    return new EvalResult(3.3, 27.1, 4.2, 1000, "sentiment", 0.8, 10, 0.5, List.of(), Double.NaN,
+    return new EvalResult(3.3, 27.1, 4.2, 1000,
+        List.of(new TaskEval("sentiment", 0.8, 10, 0.5, List.of())), Double.NaN,
         0, List.of(), Double.NaN, List.of(), null, Double.NaN, Double.NaN, 6.0);
   }
 

@@ -1,10 +1,10 @@
 package dev.smelt.workflows.run;
 
 import dev.smelt.workflows.config.WorkerQueue;
-import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
-import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
@@ -69,10 +69,10 @@ public class TrainingRunImpl implements TrainingRun {
     PretrainResult pretrain = stage(Stage.PRETRAIN, PretrainResult.class,
         () -> stub(StageActivities.Pretrain.class, Stage.PRETRAIN, Duration.ofDays(14))
             .pretrain(in));
-    FinetuneResult finetune = stage(Stage.FINETUNE, FinetuneResult.class,
+    FinetuneResults finetune = stage(Stage.FINETUNE, FinetuneResults.class,
         () -> stub(StageActivities.Finetune.class, Stage.FINETUNE, Duration.ofDays(2))
             .finetune(in));
-    BaselinesResult baselines = stage(Stage.BASELINES, BaselinesResult.class,
+    BaselinesResults baselines = stage(Stage.BASELINES, BaselinesResults.class,
         () -> stub(StageActivities.Baselines.class, Stage.BASELINES, Duration.ofDays(2))
             .baselines(in));
     EvalResult eval = stage(Stage.EVALUATE, EvalResult.class,

@@ -13,8 +13,8 @@ public record RunSummary(
     DataResult data,
     TokenizerResult tokenizer,
     PretrainResult pretrain,
-    FinetuneResult finetune,
-    BaselinesResult baselines,
+    FinetuneResults finetune,
+    BaselinesResults baselines,
     EvalResult eval,
     String reportPath,
     List<String> cached) {
@@ -24,7 +24,7 @@ public record RunSummary(
 
   /** A summary in which no stage was served from the cache. */
   public RunSummary(String runId, String runDir, DataResult data, TokenizerResult tokenizer,
-      PretrainResult pretrain, FinetuneResult finetune, BaselinesResult baselines, EvalResult eval,
+      PretrainResult pretrain, FinetuneResults finetune, BaselinesResults baselines, EvalResult eval,
       String reportPath) {
     this(runId, runDir, data, tokenizer, pretrain, finetune, baselines, eval, reportPath, List.of());
   }

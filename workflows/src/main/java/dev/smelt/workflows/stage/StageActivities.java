@@ -31,21 +31,21 @@ public final class StageActivities {
     PretrainResult pretrain(StageInput input);
   }
 
-  /** Fine-tunes the pre-trained backbone on the labelled task; heartbeats progress. */
+  /** Fine-tunes the pre-trained backbone on each labelled task, one after another; heartbeats progress. */
   @ActivityInterface
   public interface Finetune {
     @ActivityMethod(name = "Finetune")
-    FinetuneResult finetune(StageInput input);
+    FinetuneResults finetune(StageInput input);
   }
 
   /**
-   * Trains the baselines on fine-tuning's split and budget (the same architecture from random
+   * Trains each task's baselines on its fine-tuning split and budget (the same architecture from random
    * weights, a bag-of-words logistic regression) and the learning curve of every model.
    */
   @ActivityInterface
   public interface Baselines {
     @ActivityMethod(name = "Baselines")
-    BaselinesResult baselines(StageInput input);
+    BaselinesResults baselines(StageInput input);
   }
 
   /** Scores the held-out data: perplexity and task accuracy. */

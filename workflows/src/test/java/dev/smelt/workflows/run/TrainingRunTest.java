@@ -15,9 +15,11 @@ import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
@@ -26,6 +28,7 @@ import dev.smelt.workflows.stage.StageCache;
 import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageOutputHash;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
@@ -54,13 +57,13 @@ class TrainingRunTest {
       new TokenizerResult(512, 7, 1, 7000, 1000, "/runs/r1/tokenizer/tokenizer.json", 2.0);
   private static final PretrainResult PRETRAIN = new PretrainResult(100, 6.2, 3.1, 3.3, 51200,
       900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, PretrainResult.COMPLETED);
-  private static final FinetuneResult FINETUNE =
-      new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/sentiment", 4.0);
-  private static final BaselinesResult BASELINES = new BaselinesResult("sentiment",
-      "/runs/r1/baselines/sentiment/scratch/final", "/runs/r1/baselines/sentiment/bow.json",
-      List.of(), 5.0);
-  private static final EvalResult EVAL = new EvalResult(3.3, 27.1, 4.2, 1000, "sentiment", 0.8,
-      10, 0.5, List.of(), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN,
+  private static final FinetuneResults FINETUNE = new FinetuneResults(List.of(
+      new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/sentiment", 4.0)));
+  private static final BaselinesResults BASELINES = new BaselinesResults(List.of(
+      new BaselinesResult("sentiment", "/runs/r1/baselines/sentiment/scratch/final",
+          "/runs/r1/baselines/sentiment/bow.json", List.of(), 5.0)));
+  private static final EvalResult EVAL = new EvalResult(3.3, 27.1, 4.2, 1000,
+      List.of(new TaskEval("sentiment", 0.8, 10, 0.5, List.of())), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN,
       Double.NaN, 6.0);
 
   @RegisterExtension
