@@ -3,13 +3,11 @@ package dev.smelt.infra.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.activities.schedule.RunConfigFiles;
 import dev.smelt.activities.schedule.ScheduleActivitiesImpl;
-import dev.smelt.infra.config.ConfigLoader;
+import dev.smelt.infra.config.RunConfigLoader;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.infra.worker.SmeltWorker;
-import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -117,18 +115,8 @@ class ScheduleCommandTest {
     Files.writeString(corpus, "{\"text\": \"x\"}\n");
     Path fp = dir.resolve("fp.yaml");
     Files.writeString(fp, "name: fp\ndata:\n  inputs: [fp.jsonl]\nfinetune:\n  inputs: [fp.jsonl]\n");
-    ScheduleActivitiesImpl seeding = new ScheduleActivitiesImpl(dir.resolve("runs"),
-        new RunConfigFiles() {
-          @Override
-          public RunConfig load(Path file) {
-            return ConfigLoader.load(file);
-          }
-
-          @Override
-          public String toYaml(RunConfig c) {
-            return ConfigLoader.toYaml(c);
-          }
-        });
+    ScheduleActivitiesImpl seeding =
+        new ScheduleActivitiesImpl(dir.resolve("runs"), new RunConfigLoader());
     seeding.recordSuccess("fp", "fp-seeded",
         seeding.decide(new ScheduledRunRequest("fp", fp.toString(), false)).fingerprint());
     assertEquals(0, smelt("schedule", "create", "fp", fp.toString(), "--every", "7d").code());
