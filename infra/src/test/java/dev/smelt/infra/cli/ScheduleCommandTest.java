@@ -125,6 +125,14 @@ class ScheduleCommandTest {
       String skipped = describedFire("fp", "#1 ");
       assertTrue(skipped.contains("skipped_unchanged: config and inputs unchanged since run "
           + "fp-seeded (stage fingerprints)"), skipped);
+      Path runs = dir.resolve("runs");
+      assertTrue(smelt("schedule", "describe", "fp", "--runs-dir", runs.toString()).out()
+          .contains("  last good: run fp-seeded (no results.json under " + runs + ")"));
+      Files.createDirectories(runs.resolve("fp-seeded"));
+      Files.writeString(runs.resolve("fp-seeded/results.json"),
+          "{\"eval\": {\"perplexity\": 41.234, \"task\": \"sentiment\", \"accuracy\": 0.8125}}");
+      assertTrue(smelt("schedule", "describe", "fp", "--runs-dir", runs.toString()).out()
+          .contains("  last good: run fp-seeded (perplexity 41.23, sentiment accuracy 81.3 %)"));
 
       Files.writeString(corpus, "{\"text\": \"y\"}\n");
       assertEquals(0, smelt("schedule", "trigger", "fp").code());
