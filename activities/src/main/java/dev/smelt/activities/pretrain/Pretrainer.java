@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -155,11 +156,11 @@ public final class Pretrainer {
             + "config");
       }
       String init = job.init().map(InitModel::recorded).orElse(null);
-      if (!java.util.Objects.equals(s.initFrom(), init)) { // weights of another start: refuse
+      if (!Objects.equals(s.initFrom(), init)) { // weights of another start: refuse
         throw PermanentFailure.of("checkpoint " + dir.getFileName() + " continues "
-            + (s.initFrom() == null ? "a run from random weights" : "a warm start from " + s.initFrom())
-            + ", but this run " + (init == null ? "starts from random weights" : "warm-starts from " + init)
-            + "; start a new run folder or restore pretrain.initFrom");
+            + (s.initFrom() == null ? "a run from random weights" : "a warm start from "
+                + s.initFrom()) + ", but this run " + (init == null ? "starts from random weights"
+                : "warm-starts from " + init) + "; start a new run folder or restore pretrain.initFrom");
       }
       Optional<String> otherData = TrainingDataHashes.difference(s.trainedOn(), job.trainedOn());
       if (otherData.isPresent()) { // the same files would be read again: fail for good

@@ -111,7 +111,8 @@ public final class WarmStart {
       return Optional.empty();
     }
     try (Stream<Path> dirs = Files.list(runsRoot)) {
-      return dirs.filter(d -> !d.equals(run.root()) && RunId.problem(d.getFileName().toString()).isEmpty())
+      return dirs.filter(d -> !d.equals(run.root()))
+          .filter(d -> RunId.problem(d.getFileName().toString()).isEmpty()) // not @schedules
           .filter(d -> !d.getFileName().toString().startsWith("."))
           .map(d -> Map.entry(d, d.resolve("pretrain").resolve("final").resolve(GptFiles.CONFIG)))
           .filter(e -> Files.isRegularFile(e.getValue())

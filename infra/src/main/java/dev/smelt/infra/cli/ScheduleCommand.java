@@ -2,6 +2,7 @@ package dev.smelt.infra.cli;
 
 import dev.smelt.activities.run.RunId;
 import dev.smelt.infra.config.ConfigLoader;
+import dev.smelt.infra.schedule.LastGoodResults;
 import dev.smelt.infra.schedule.ScheduleBackend;
 import dev.smelt.infra.schedule.ScheduleBackends;
 import dev.smelt.infra.schedule.ScheduleNotFoundException;
@@ -10,6 +11,8 @@ import dev.smelt.workflows.schedule.FireSpec;
 import dev.smelt.workflows.schedule.Overlap;
 import dev.smelt.workflows.schedule.ScheduleDefinition;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.ArgGroup;
@@ -161,9 +164,14 @@ final class ScheduleCommand {
 
   @Command(name = "describe", description = "Show a schedule: spec, state, counts, newest fires and why.")
   static final class Describe extends OnOne {
+    /** Where the last good run's results are read, when this machine sees the runs root. */
+    @Mixin RunsDirOption runs;
+
     @Override
     String act(ScheduleBackend b) {
-      return String.join(System.lineSeparator(), b.describe(name).lines());
+      List<String> lines = new ArrayList<>(b.describe(name).lines());
+      LastGoodResults.line(runs.root(), name).ifPresent(l -> lines.add("  " + l));
+      return String.join(System.lineSeparator(), lines);
     }
   }
 

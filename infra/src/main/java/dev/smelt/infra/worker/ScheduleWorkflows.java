@@ -1,9 +1,7 @@
 package dev.smelt.infra.worker;
 
-import dev.smelt.activities.schedule.RunConfigFiles;
 import dev.smelt.activities.schedule.ScheduleActivitiesImpl;
-import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.infra.config.RunConfigLoader;
 import dev.smelt.workflows.schedule.RetrainScheduleImpl;
 import dev.smelt.workflows.schedule.ScheduleRegistryImpl;
 import dev.smelt.workflows.schedule.ScheduledRunImpl;
@@ -17,16 +15,7 @@ final class ScheduleWorkflows {
   static void register(Worker worker, Path runsRoot) {
     worker.registerWorkflowImplementationTypes(
         RetrainScheduleImpl.class, ScheduledRunImpl.class, ScheduleRegistryImpl.class);
-    worker.registerActivitiesImplementations(new ScheduleActivitiesImpl(runsRoot, new RunConfigFiles() {
-      @Override
-      public RunConfig load(Path file) {
-        return ConfigLoader.load(file);
-      }
-
-      @Override
-      public String toYaml(RunConfig config) {
-        return ConfigLoader.toYaml(config);
-      }
-    }));
+    worker.registerActivitiesImplementations(
+        new ScheduleActivitiesImpl(runsRoot, new RunConfigLoader()));
   }
 }

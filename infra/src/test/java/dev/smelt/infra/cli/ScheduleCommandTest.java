@@ -3,14 +3,12 @@ package dev.smelt.infra.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.activities.schedule.RunConfigFiles;
 import dev.smelt.activities.schedule.ScheduleActivitiesImpl;
-import dev.smelt.infra.config.ConfigLoader;
+import dev.smelt.infra.config.RunConfigLoader;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.infra.cli.CliCapture.Result;
 import dev.smelt.infra.worker.SmeltWorker;
-import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,18 +98,8 @@ class ScheduleCommandTest {
     Files.writeString(corpus, "{\"text\": \"x\"}\n");
     Path fp = dir.resolve("fp.yaml");
     Files.writeString(fp, "name: fp\ndata:\n  inputs: [fp.jsonl]\nfinetune:\n  inputs: [fp.jsonl]\n");
-    ScheduleActivitiesImpl seeding = new ScheduleActivitiesImpl(dir.resolve("runs"),
-        new RunConfigFiles() {
-          @Override
-          public RunConfig load(Path file) {
-            return ConfigLoader.load(file);
-          }
-
-          @Override
-          public String toYaml(RunConfig c) {
-            return ConfigLoader.toYaml(c);
-          }
-        });
+    ScheduleActivitiesImpl seeding =
+        new ScheduleActivitiesImpl(dir.resolve("runs"), new RunConfigLoader());
     seeding.recordSuccess("fp", "fp-seeded",
         seeding.decide(new ScheduledRunRequest("fp", fp.toString(), false)).fingerprint());
     assertEquals(0, smelt("schedule", "create", "fp", fp.toString(), "--every", "7d").code());
@@ -120,6 +108,14 @@ class ScheduleCommandTest {
       String skipped = describedFire("fp", "#1 ");
       assertTrue(skipped.contains("skipped_unchanged: config and inputs unchanged since run "
           + "fp-seeded (stage fingerprints)"), skipped);
+      Path runs = dir.resolve("runs");
+      assertTrue(smelt("schedule", "describe", "fp", "--runs-dir", runs.toString()).out()
+          .contains("  last good: run fp-seeded (no results.json under " + runs + ")"));
+      Files.createDirectories(runs.resolve("fp-seeded"));
+      Files.writeString(runs.resolve("fp-seeded/results.json"),
+          "{\"eval\": {\"perplexity\": 41.234, \"task\": \"sentiment\", \"accuracy\": 0.8125}}");
+      assertTrue(smelt("schedule", "describe", "fp", "--runs-dir", runs.toString()).out()
+          .contains("  last good: run fp-seeded (perplexity 41.23, sentiment accuracy 81.3 %)"));
 
       Files.writeString(corpus, "{\"text\": \"y\"}\n");
       assertEquals(0, smelt("schedule", "trigger", "fp").code());
