@@ -86,6 +86,7 @@ final class PauseSwitch {
       pausedAt = "before " + stage.id();
     }
     Workflow.await(() -> !requested);
+    pausedAt = null; // running again (an unpause may have come before the stage had stopped)
   }
 
   private static void settle(Promise<?> result) {
