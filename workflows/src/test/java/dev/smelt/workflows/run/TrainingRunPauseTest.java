@@ -132,19 +132,27 @@ class TrainingRunPauseTest {
     throw new AssertionError("the run did not reach the expected state: " + run.status());
   }
 
-  @Test
-  void pauseStopsPretrainingAtItsStepAndUnpauseRunsItAgainToTheEnd(TestWorkflowEnvironment env,
-      Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
-    StoppablePretrain pretrain = new StoppablePretrain();
-    StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
+  /** Starts the run and returns once its pre-training has taken a few steps. */
+  private static CompletableFuture<RunSummary> startAndTrain(TestWorkflowEnvironment env,
+      Worker worker, TrainingRun run, StoppablePretrain pretrain, StageActivities.MarkRun mark)
+      throws InterruptedException {
     worker.registerActivitiesImplementations(stages(pretrain, mark));
     env.start();
-    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
     CompletableFuture<RunSummary> result = WorkflowClient.execute(run::run, IN);
     await(run, s -> "pretrain".equals(s.current()));
     while (pretrain.step < 3) {
       Thread.sleep(10); // polling the fake's step
     }
+    return result;
+  }
+
+  @Test
+  void pauseStopsPretrainingAtItsStepAndUnpauseRunsItAgainToTheEnd(TestWorkflowEnvironment env,
+      Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+    StoppablePretrain pretrain = new StoppablePretrain();
+    StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
+    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
+    CompletableFuture<RunSummary> result = startAndTrain(env, worker, run, pretrain, mark);
 
     run.pause();
     RunStatus paused = await(run, s -> s.pausedAt() != null);
@@ -165,14 +173,8 @@ class TrainingRunPauseTest {
       Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
     StoppablePretrain pretrain = new StoppablePretrain();
     StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
-    worker.registerActivitiesImplementations(stages(pretrain, mark));
-    env.start();
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
-    CompletableFuture<RunSummary> result = WorkflowClient.execute(run::run, IN);
-    await(run, s -> "pretrain".equals(s.current()));
-    while (pretrain.step < 3) {
-      Thread.sleep(10); // polling the fake's step
-    }
+    CompletableFuture<RunSummary> result = startAndTrain(env, worker, run, pretrain, mark);
 
     WorkflowStub.fromTyped(run).cancel();
     WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
@@ -189,14 +191,8 @@ class TrainingRunPauseTest {
       throws Exception {
     StoppablePretrain pretrain = new StoppablePretrain();
     StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
-    worker.registerActivitiesImplementations(stages(pretrain, mark));
-    env.start();
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
-    WorkflowClient.execute(run::run, IN);
-    await(run, s -> "pretrain".equals(s.current()));
-    while (pretrain.step < 3) {
-      Thread.sleep(10); // polling the fake's step
-    }
+    startAndTrain(env, worker, run, pretrain, mark);
     run.pause();
     await(run, s -> s.pausedAt() != null);
 
