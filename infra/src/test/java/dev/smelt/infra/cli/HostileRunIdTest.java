@@ -55,7 +55,7 @@ class HostileRunIdTest {
   @ValueSource(strings = {"../sentinel", "", "..", "a/b", "x y"})
   void runControlCommandsRefuseAHostileRunId(String id) throws IOException {
     Map<String, String> before = SentinelFolders.snapshot(dir);
-    for (String command : List.of("status", "watch", "cancel")) {
+    for (String command : List.of("status", "watch", "pause", "unpause", "cancel")) {
       assertUsageErrorInOneLine(command, "--temporal", "127.0.0.1:1", "--", id);
     }
     assertEquals(before, SentinelFolders.snapshot(dir));

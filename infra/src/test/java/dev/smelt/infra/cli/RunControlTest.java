@@ -55,7 +55,7 @@ class RunControlTest {
   final Path dir = Path.of("target", "control-" + System.nanoTime()).toAbsolutePath();
 
   @Test
-  void pauseUnpauseThenSigtermToTheWorkerEndWithTheWeightsOfAnUninterruptedRun() throws Exception {
+  void pauseUnpauseSigtermAndWatchEndWithTheWeightsOfAnUninterruptedRun() throws Exception {
     Files.createDirectories(dir);
     RunConfig cfg = ConfigLoader.load(
         ChaosRuns.config(dir.resolve("control.yaml"), "control", STEPS, 25));
@@ -106,7 +106,12 @@ class RunControlTest {
             writtenAt(checkpoint(runDir, stoppedAt)) - terminated, exitMs);
 
         worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-1.log"));
-        RunSummary summary = result.get(8, TimeUnit.MINUTES);
+        CliCapture.Result watched = CliCapture.smelt("watch", "paused", "--temporal",
+            server.target());
+        assertEquals(0, watched.code(), watched.toString());
+        assertTrue(watched.out().contains("pretrain   " + STEPS + " steps"), watched.out());
+        assertTrue(watched.out().contains("resumed    pre-training from step"), watched.out());
+        RunSummary summary = result.get(1, TimeUnit.MINUTES);
         assertEquals(stoppedAt, summary.pretrain().resumedFromStep(),
             "the next worker resumed from the checkpoint SIGTERM wrote");
         assertEquals(0, summary.pretrain().stepsRedone(), "no step trained twice");

@@ -37,16 +37,28 @@ final class CachedStages {
     List<StageOutputHash> upstream = stage.upstream().stream()
         .map(s -> new StageOutputHash(s, outputs.get(s)))
         .toList();
-    StageCheck check = cache.open(in, stage, upstream);
+    StageCheck check = uncancellable(() -> cache.open(in, stage, upstream));
     if (check.cached()) {
-      T result = cachedResults.execute(StageCache.CACHED_RESULT, type, in, stage);
+      T result = uncancellable(
+          () -> cachedResults.execute(StageCache.CACHED_RESULT, type, in, stage));
       outputs.put(stage, check.outputHash());
       cached.add(stage.id());
       return result;
     }
     T result = body.get();
-    outputs.put(stage, cache.finish(in, check, result));
+    outputs.put(stage, uncancellable(() -> cache.finish(in, check, result)));
     return result;
+  }
+
+  /**
+   * A short cache activity, never cancelled by a run's cancel (the next stage start sees that):
+   * a cancel racing its completion makes the Java test server reject the workflow task
+   * (ACTIVITY_UNKNOWN) and leave the run stuck. The command sequence is the same either way.
+   */
+  private static <T> T uncancellable(Supplier<T> activity) {
+    List<T> out = new ArrayList<>(1);
+    Workflow.newDetachedCancellationScope(() -> out.add(activity.get())).run();
+    return out.get(0);
   }
 
   /** Ids of the stages served from the cache so far, in run order. */

@@ -46,7 +46,7 @@ final class PauseSwitch {
    */
   <T> T run(Stage stage, Supplier<T> body, Function<T, OptionalInt> stoppedAt) {
     while (true) {
-      awaitUnpaused(stage);
+      awaitUnpaused(stage); // also where a cancel that came during a cache activity ends the run
       @SuppressWarnings("unchecked")
       Promise<T>[] started = new Promise[1];
       CancellationScope scope = Workflow.newCancellationScope(
@@ -86,6 +86,7 @@ final class PauseSwitch {
       pausedAt = "before " + stage.id();
     }
     Workflow.await(() -> !requested);
+    pausedAt = null; // running again (an unpause may have come before the stage had stopped)
   }
 
   private static void settle(Promise<?> result) {

@@ -36,9 +36,11 @@ import io.temporal.worker.WorkerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
@@ -46,6 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * pre-training, which returns "stopped" at its step; unpause runs it again; a cancel marks the
  * run folder after the stage stopped. The same over real training: infra's RunControlTest.
  */
+@Timeout(value = 3, unit = TimeUnit.MINUTES) // a stuck workflow fails the test, never hangs it
 class TrainingRunPauseTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 100, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 4, 1, 0, 0, 0, 0, 0.15,
@@ -130,19 +133,27 @@ class TrainingRunPauseTest {
     throw new AssertionError("the run did not reach the expected state: " + run.status());
   }
 
-  @Test
-  void pauseStopsPretrainingAtItsStepAndUnpauseRunsItAgainToTheEnd(TestWorkflowEnvironment env,
-      Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
-    StoppablePretrain pretrain = new StoppablePretrain();
-    StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
+  /** Starts the run and returns once its pre-training has taken a few steps. */
+  private static CompletableFuture<RunSummary> startAndTrain(TestWorkflowEnvironment env,
+      Worker worker, TrainingRun run, StoppablePretrain pretrain, StageActivities.MarkRun mark)
+      throws InterruptedException {
     worker.registerActivitiesImplementations(stages(pretrain, mark));
     env.start();
-    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
     CompletableFuture<RunSummary> result = WorkflowClient.execute(run::run, IN);
     await(run, s -> "pretrain".equals(s.current()));
     while (pretrain.step < 3) {
       Thread.sleep(10); // polling the fake's step
     }
+    return result;
+  }
+
+  @Test
+  void pauseStopsPretrainingAtItsStepAndUnpauseRunsItAgainToTheEnd(TestWorkflowEnvironment env,
+      Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
+    StoppablePretrain pretrain = new StoppablePretrain();
+    StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
+    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
+    CompletableFuture<RunSummary> result = startAndTrain(env, worker, run, pretrain, mark);
 
     run.pause();
     RunStatus paused = await(run, s -> s.pausedAt() != null);
@@ -163,11 +174,8 @@ class TrainingRunPauseTest {
       Worker worker, WorkflowClient client, WorkflowOptions options) throws Exception {
     StoppablePretrain pretrain = new StoppablePretrain();
     StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
-    worker.registerActivitiesImplementations(stages(pretrain, mark));
-    env.start();
     TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
-    CompletableFuture<RunSummary> result = WorkflowClient.execute(run::run, IN);
-    await(run, s -> "pretrain".equals(s.current()));
+    CompletableFuture<RunSummary> result = startAndTrain(env, worker, run, pretrain, mark);
 
     WorkflowStub.fromTyped(run).cancel();
     WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
@@ -176,5 +184,24 @@ class TrainingRunPauseTest {
     verify(mark).cancelled(IN, "pretrain");
     assertEquals(1, pretrain.calls.get(), "pre-training is not run again after the cancel");
     assertTrue(result.isCompletedExceptionally());
+  }
+
+  @Test
+  void cancelWhilePausedEndsTheRunAndMarksItCancelledInTheStageItWasPausedIn(
+      TestWorkflowEnvironment env, Worker worker, WorkflowClient client, WorkflowOptions options)
+      throws Exception {
+    StoppablePretrain pretrain = new StoppablePretrain();
+    StageActivities.MarkRun mark = activity(StageActivities.MarkRun.class);
+    TrainingRun run = client.newWorkflowStub(TrainingRun.class, options);
+    startAndTrain(env, worker, run, pretrain, mark);
+    run.pause();
+    await(run, s -> s.pausedAt() != null);
+
+    WorkflowStub.fromTyped(run).cancel();
+    WorkflowFailedException failed = assertThrows(WorkflowFailedException.class,
+        () -> WorkflowStub.fromTyped(run).getResult(RunSummary.class));
+    assertTrue(failed.getCause() instanceof CanceledFailure, failed.toString());
+    verify(mark).cancelled(IN, "pretrain");
+    assertEquals(1, pretrain.calls.get(), "a paused run that is cancelled never trains again");
   }
 }
