@@ -73,11 +73,11 @@ final class PreviousModel {
     if (Files.isDirectory(classifier)) {
       int[] gold = data.split().test().stream().mapToInt(LabelledText::label).toArray();
       previousAccuracy = RunEvaluation.score("previous", RunEvaluation.classify(classifier,
-          data.split(), c.finetune(), data.tokenizer(), root), gold, 1, c.seed()).accuracy();
+          data.split(), c.finetune().perTask().get(0), data.tokenizer(), root), gold, 1, c.seed()).accuracy();
     }
     Comparison out = new Comparison(init.get().runId(), init.get().recorded(), pseudo,
-        now.perplexity(), previousPerplexity, now.task(), now.accuracy(), previousAccuracy,
-        now.testExamples());
+        now.perplexity(), previousPerplexity, now.headline().task(), now.headline().accuracy(),
+        previousAccuracy, now.headline().testExamples());
     Files.createDirectories(run.eval());
     JSON.writeValue(run.eval().resolve(FILE).toFile(), out);
     return Optional.of(out);

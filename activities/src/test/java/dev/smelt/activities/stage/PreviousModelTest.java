@@ -18,6 +18,7 @@ import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.stage.EvalResult;
+import dev.smelt.workflows.stage.TaskEval;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,8 +59,8 @@ class PreviousModelTest {
     RunFolder next = new RunFolder(Files.createDirectories(runs.resolve("next")));
     WarmStart.pin(next, new InitModel("old", oldFinal,
         CheckpointStore.sha256(oldFinal.resolve(GptFiles.WEIGHTS))));
-    EvalResult now = new EvalResult(3.3, 27.1, 4.2, 1000, "sentiment", 0.8, 10, 0.5, List.of(),
-        Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, Double.NaN, 6.0);
+    EvalResult now = new EvalResult(3.3, 27.1, 4.2, 1000,
+        List.of(new TaskEval("sentiment", 0.8, 10, 0.5, List.of())), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, Double.NaN, 6.0);
     try (NDManager root = NDManager.newBaseManager()) {
       PreviousModel.Comparison c = PreviousModel.compare(next, config("old"), now,
           new PreviousModel.EvalData(val, null, null), root).orElseThrow();

@@ -6,14 +6,17 @@ import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.activity.Activity;
 import io.temporal.client.WorkflowOptions;
@@ -103,8 +106,8 @@ class StageQueuesTest {
     @Override
     public EvalResult evaluate(StageInput in) {
       note(Stage.EVALUATE);
-      return new EvalResult(3.3, 27.1, 4.2, 1000, "sentiment", 0.8, 10, 0.5, List.of(),
-          Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, Double.NaN, 6.0);
+      return new EvalResult(3.3, 27.1, 4.2, 1000,
+          List.of(new TaskEval("sentiment", 0.8, 10, 0.5, List.of())), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, Double.NaN, 6.0);
     }
 
     @Override
@@ -125,17 +128,18 @@ class StageQueuesTest {
     }
 
     @Override
-    public FinetuneResult finetune(StageInput in) {
+    public FinetuneResults finetune(StageInput in) {
       note(Stage.FINETUNE);
-      return new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/sentiment",
-          4.0);
+      return new FinetuneResults(List.of(new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10,
+          "/runs/r1/finetune/sentiment", 4.0)));
     }
 
     @Override
-    public BaselinesResult baselines(StageInput in) {
+    public BaselinesResults baselines(StageInput in) {
       note(Stage.BASELINES);
-      return new BaselinesResult("sentiment", "/runs/r1/baselines/sentiment/scratch/final",
-          "/runs/r1/baselines/sentiment/bow.json", List.of(), 5.0);
+      return new BaselinesResults(List.of(new BaselinesResult("sentiment",
+          "/runs/r1/baselines/sentiment/scratch/final", "/runs/r1/baselines/sentiment/bow.json",
+          List.of(), 5.0)));
     }
   }
 }

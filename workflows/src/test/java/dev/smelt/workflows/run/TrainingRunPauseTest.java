@@ -14,13 +14,16 @@ import dev.smelt.workflows.config.PretrainConfig;
 import dev.smelt.workflows.config.WorkerQueue;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
+import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.FinetuneResult;
+import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.activity.Activity;
 import io.temporal.client.ActivityCompletionException;
@@ -106,13 +109,15 @@ class TrainingRunPauseTest {
         new TokenizerResult(512, 7, 1, 7000, 1000, "/runs/r1/tokenizer/tokenizer.json", 2.0));
     StageActivities.Finetune finetune = activity(StageActivities.Finetune.class);
     when(finetune.finetune(any())).thenReturn(
-        new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/s", 4.0));
+        new FinetuneResults(List.of(
+            new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/s", 4.0))));
     StageActivities.Baselines baselines = activity(StageActivities.Baselines.class);
     when(baselines.baselines(any())).thenReturn(
-        new BaselinesResult("sentiment", "/s", "/b.json", List.of(), 5.0));
+        new BaselinesResults(List.of(
+            new BaselinesResult("sentiment", "/s", "/b.json", List.of(), 5.0))));
     StageActivities.Evaluate evaluate = activity(StageActivities.Evaluate.class);
-    when(evaluate.evaluate(any())).thenReturn(new EvalResult(3.3, 27.1, 4.2, 1000, "sentiment",
-        0.8, 10, 0.5, List.of(), Double.NaN, 0, List.of(), Double.NaN, List.of(), null,
+    when(evaluate.evaluate(any())).thenReturn(new EvalResult(3.3, 27.1, 4.2, 1000,
+        List.of(new TaskEval("sentiment", 0.8, 10, 0.5, List.of())), Double.NaN, 0, List.of(), Double.NaN, List.of(), null,
         Double.NaN, Double.NaN, 6.0));
     StageActivities.Report report = activity(StageActivities.Report.class);
     when(report.write(any(), any())).thenReturn("/runs/r1/report.html");
