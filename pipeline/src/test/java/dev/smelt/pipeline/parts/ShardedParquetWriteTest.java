@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.testing.TestPipeline;
@@ -71,10 +71,7 @@ class ShardedParquetWriteTest {
   }
 
   private static GenericRecord row(Doc doc) {
-    GenericRecord r = new GenericData.Record(DocSchemas.CLEAN_DOC);
-    r.put("doc_id", doc.docId());
-    r.put("source", doc.source());
-    r.put("text", doc.text());
-    return r;
+    return new GenericRecordBuilder(DocSchemas.CLEAN_DOC).set("doc_id", doc.docId())
+        .set("source", doc.source()).set("text", doc.text()).build();
   }
 }
