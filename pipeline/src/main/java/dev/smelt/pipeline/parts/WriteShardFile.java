@@ -29,7 +29,7 @@ final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>
    * Parquet buffers a whole row group in heap before writing it, and a streaming reader holds one
    * row group's column chunks: parquet-mr's default (128 MB) would make both grow with the shard.
    */
-  static final int ROW_GROUP_BYTES = 16 << 20;
+  static final int ROW_GROUP_BYTES = 8 << 20;
 
   private final String schemaJson;
   private final Map<String, String> parquetConf;

@@ -31,13 +31,13 @@ class ShardedParquetWriteTest {
 
   @Test
   void aShardLargerThanOneRowGroupIsCutIntoBoundedRowGroupsKeepingEveryRow() throws IOException {
-    // 200 documents of 128 KiB of random letters (Snappy barely shrinks them): 25 MiB in one
+    // 400 documents of 64 KiB of random letters (Snappy barely shrinks them): 25 MiB in one
     // shard. parquet-mr first measures a row group after 100 rows, so rows are kept small here.
     SplittableRandom random = new SplittableRandom(7);
     List<Doc> docs = new ArrayList<>();
-    for (int d = 199; d >= 0; d--) {
-      StringBuilder text = new StringBuilder(128 << 10);
-      for (int c = 0; c < 128 << 10; c++) {
+    for (int d = 399; d >= 0; d--) {
+      StringBuilder text = new StringBuilder(64 << 10);
+      for (int c = 0; c < 64 << 10; c++) {
         text.append((char) ('a' + random.nextInt(26)));
       }
       docs.add(new Doc(String.format("doc-%03d", d), "test", text.toString()));
@@ -58,7 +58,7 @@ class ShardedParquetWriteTest {
             "row group of " + group.getCompressedSize() + " bytes");
         rows += group.getRowCount();
       }
-      assertEquals(200, rows);
+      assertEquals(400, rows);
     }
   }
 
