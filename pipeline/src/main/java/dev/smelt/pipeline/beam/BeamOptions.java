@@ -115,8 +115,11 @@ public final class BeamOptions {
       flink.setFlinkMaster(LOCAL_FLINK);
     }
     if (!names(args, "reIterableGroupByKeyResult")) {
-      // ExactDedup reads a group twice (DuplicateGroup); Flink's batch GBK streams it once by default.
-      flink.setReIterableGroupByKeyResult(true);
+      // Flink's batch group-by-key streams a group off its spilling sort; a re-iterable group is
+      // first copied into a heap list (FlinkNonMergingReduceFunction), which made the part-file
+      // write hold a whole shard in heap. Every grouped value here is read once (DecideSameKey
+      // sorts its bucket in bounded memory), so groups stream: the heap stays flat with the corpus.
+      flink.setReIterableGroupByKeyResult(false);
     }
   }
 

@@ -125,7 +125,7 @@ public final class DecideSameKey<V, O> extends PTransform<PCollection<KV<String,
     @ProcessElement
     public void process(@Element KV<Integer, Iterable<KV<String, V>>> bucket, OutputReceiver<O> out)
         throws IOException {
-      forEachKeyGroup(bucket.getValue(), valueCoder, ShardedParquetWrite.SORT_MEMORY_BYTES,
+      forEachKeyGroup(bucket.getValue(), valueCoder, ShardedParquetWrite.sortMemoryBytes(),
           sameKey -> decision.decide(sameKey, out::output));
     }
   }

@@ -34,11 +34,8 @@ import org.apache.beam.sdk.values.PDone;
  * {@code ShardedParquetWrite.of(schema, toRow, keyOf).withShards(4).to(dir)}.
  */
 public final class ShardedParquetWrite<T> extends PTransform<PCollection<T>, PDone> {
-  /**
-   * Sort buffer per shard being written. Beam's own BufferedExternalSorter defaults to 100 MB; we
-   * take less because up to targetParallelism shards sort at once on one worker.
-   */
-  static final long SORT_MEMORY_BYTES = 32L << 20;
+  /** The most a sort buffers before it spills (Beam's own BufferedExternalSorter takes 100 MB). */
+  static final long SORT_MEMORY_CAP_BYTES = 32L << 20;
 
   private final Schema schema;
   private final SerializableFunction<T, GenericRecord> toRow;
@@ -102,8 +99,19 @@ public final class ShardedParquetWrite<T> extends PTransform<PCollection<T>, PDo
         .apply("With every shard", Flatten.pCollections())
         .apply("Group by shard", GroupByKey.create())
         .apply("Write sorted shards",
-            ParDo.of(new WriteShardFile(schema, parquetConf, dir, shards, SORT_MEMORY_BYTES)));
+            ParDo.of(new WriteShardFile(schema, parquetConf, dir, shards)));
     return PDone.in(elements.getPipeline());
+  }
+
+  /**
+   * Sort buffer per shard or bucket being sorted, read on the worker: {@link
+   * #SORT_MEMORY_CAP_BYTES}, or a sixteenth of the worker's heap where that is less, because up to
+   * the parallelism's count of sorts run at once beside the Parquet buffers and the runner's own
+   * (the tokenizer's shard write ran out of a 100 MB heap with 32 MB each). What a sort puts out
+   * never depends on it, only how often it spills.
+   */
+  static long sortMemoryBytes() {
+    return Math.min(SORT_MEMORY_CAP_BYTES, Runtime.getRuntime().maxMemory() / 16);
   }
 
   /** An empty row per shard, so a shard no element falls in is still written (an empty file). */

@@ -25,20 +25,23 @@ import org.apache.beam.sdk.values.KV;
  */
 final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>>, String> {
   static final String TEMP_SUFFIX = ".tmp";
+  /**
+   * Parquet buffers a whole row group in heap before writing it, and a streaming reader holds one
+   * row group's column chunks: parquet-mr's default (128 MB) would make both grow with the shard.
+   */
+  static final int ROW_GROUP_BYTES = 8 << 20;
 
   private final String schemaJson;
   private final Map<String, String> parquetConf;
   private final String dir;
   private final int shards;
-  private final long sortMemoryBytes;
   private transient AvroCoder<GenericRecord> coder;
 
-  WriteShardFile(Schema schema, Map<String, String> parquetConf, String dir, int shards, long sortMemoryBytes) {
+  WriteShardFile(Schema schema, Map<String, String> parquetConf, String dir, int shards) {
     this.schemaJson = schema.toString();
     this.parquetConf = Map.copyOf(parquetConf);
     this.dir = dir;
     this.shards = shards;
-    this.sortMemoryBytes = sortMemoryBytes;
   }
 
   /** {@code part-00002-of-00004.parquet}, the name FileIO gives the same shard. */
@@ -58,7 +61,7 @@ final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>
     Path target = folder.resolve(name(shard.getKey(), shards));
     Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "smelt-sort-" + UUID.randomUUID());
-    try (SpillingSorter sorter = new SpillingSorter(sortMemoryBytes, scratch)) {
+    try (SpillingSorter sorter = new SpillingSorter(ShardedParquetWrite.sortMemoryBytes(), scratch)) {
       for (KV<String, byte[]> row : shard.getValue()) {
         if (row.getValue().length > 0) { // the empty marker that makes every shard a file
           sorter.add(row.getKey().getBytes(StandardCharsets.UTF_8), row.getValue());
@@ -75,7 +78,8 @@ final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>
   }
 
   private void writeParquet(Path temp, Iterator<SpillingSorter.Entry> rows) throws IOException {
-    ParquetIO.Sink sink = ParquetIO.sink(coder.getSchema()).withConfiguration(parquetConf);
+    ParquetIO.Sink sink = ParquetIO.sink(coder.getSchema()).withConfiguration(parquetConf)
+        .withRowGroupSize(ROW_GROUP_BYTES);
     sink.open(FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
     while (rows.hasNext()) {
       sink.write(CoderUtils.decodeFromByteArray(coder, rows.next().value()));

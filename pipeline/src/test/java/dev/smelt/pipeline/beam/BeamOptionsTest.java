@@ -64,18 +64,18 @@ class BeamOptionsTest {
   }
 
   @Test
-  void flinkRunsOnAnEmbeddedClusterWithReIterableGroupsUnlessTheFlagsSayOtherwise() {
+  void flinkRunsOnAnEmbeddedClusterWithStreamedGroupsUnlessTheFlagsSayOtherwise() {
     FlinkPipelineOptions byDefault =
         BeamOptions.of("FlinkRunner", List.of("--parallelism=2")).as(FlinkPipelineOptions.class);
     assertEquals(FlinkRunner.class, byDefault.getRunner());
     assertEquals("[local]", byDefault.getFlinkMaster());
-    assertTrue(byDefault.getReIterableGroupByKeyResult());
+    assertFalse(byDefault.getReIterableGroupByKeyResult());
     assertEquals(2, byDefault.getParallelism());
     FlinkPipelineOptions asked = BeamOptions.of("FlinkRunner",
-        List.of("--flinkMaster=jobmanager:8081", "--reIterableGroupByKeyResult=false"))
+        List.of("--flinkMaster=jobmanager:8081", "--reIterableGroupByKeyResult=true"))
         .as(FlinkPipelineOptions.class);
     assertEquals("jobmanager:8081", asked.getFlinkMaster());
-    assertFalse(asked.getReIterableGroupByKeyResult());
+    assertTrue(asked.getReIterableGroupByKeyResult());
   }
 
   @Test

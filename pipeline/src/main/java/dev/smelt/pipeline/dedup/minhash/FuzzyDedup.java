@@ -5,6 +5,8 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -123,11 +125,14 @@ public final class FuzzyDedup extends PTransform<PCollection<Doc>, StageOutput> 
     @ProcessElement
     public void process(@Element KV<Long, Iterable<String>> bucket,
         OutputReceiver<KV<String, String>> out) {
+      // read once: a runner may stream the group (Flink's default under BeamOptions)
+      List<String> nodes = new ArrayList<>();
       String smallest = null;
       for (String node : bucket.getValue()) {
+        nodes.add(node);
         smallest = smallest == null || node.compareTo(smallest) < 0 ? node : smallest;
       }
-      for (String node : bucket.getValue()) {
+      for (String node : nodes) {
         if (!node.equals(smallest)) {
           out.output(KV.of(smallest, node));
         }
