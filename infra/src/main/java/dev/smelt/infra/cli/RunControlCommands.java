@@ -33,6 +33,8 @@ final class RunControlCommands {
   private static final Duration STOP_WAIT = Duration.ofMinutes(5);
   /** Between the two looks `status` takes to measure a rate, hence an ETA. */
   private static final Duration RATE_WINDOW = Duration.ofSeconds(1);
+  /** The longest `status` waits for a second heartbeat to measure that rate. */
+  private static final Duration RATE_LIMIT = Duration.ofSeconds(5);
 
   private RunControlCommands() {}
 
@@ -74,7 +76,11 @@ final class RunControlCommands {
       }
     }
 
-    /** Steps (or files) per second between two looks; NaN when the stage shows no progress. */
+    /**
+     * Steps (or units) per second between two looks at least {@link #RATE_WINDOW} apart; the
+     * second look is repeated (heartbeats reach the server about once a second) until the count
+     * moved or {@link #RATE_LIMIT} passed. NaN when the stage shows no progress.
+     */
     private static double rate(RunWatcher watcher, String runId, StageSnapshot first)
         throws InterruptedException {
       if (!first.running() || first.heartbeat() == null || first.heartbeat().total() <= 0) {
@@ -82,13 +88,22 @@ final class RunControlCommands {
       }
       long t0 = System.nanoTime();
       Thread.sleep(RATE_WINDOW.toMillis()); // the interval the rate is measured over
-      StageSnapshot second = watcher.snapshot(RunStarter.workflowId(runId));
-      if (second == null || second.heartbeat() == null
-          || !second.heartbeat().stage().equals(first.heartbeat().stage())) {
-        return Double.NaN;
+      while (true) {
+        StageSnapshot second = watcher.snapshot(RunStarter.workflowId(runId));
+        if (second == null || second.heartbeat() == null
+            || !second.heartbeat().stage().equals(first.heartbeat().stage())) {
+          return Double.NaN;
+        }
+        long done = second.heartbeat().done() - first.heartbeat().done();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (done > 0) {
+          return done / seconds;
+        }
+        if (seconds >= RATE_LIMIT.toSeconds()) {
+          return Double.NaN;
+        }
+        Thread.sleep(250); // polling the server for the next heartbeat
       }
-      long done = second.heartbeat().done() - first.heartbeat().done();
-      return done <= 0 ? Double.NaN : done / ((System.nanoTime() - t0) / 1e9);
     }
 
     private static List<Path> runFolders(Path root) throws IOException {

@@ -31,6 +31,7 @@ class WarmStartRunTest {
     String tiny = Files.readString(EXAMPLES.resolve("tiny.yaml"))
         .replace("corpus/tiny.jsonl", EXAMPLES.resolve("corpus/tiny.jsonl").toString())
         .replace("sentiment/yelp.jsonl", EXAMPLES.resolve("sentiment/yelp.jsonl").toString())
+        .replace("spam/spamassassin.jsonl", EXAMPLES.resolve("spam/spamassassin.jsonl").toString())
         .replace("  steps: 100\n", "  steps: 40\n")
         .replace("pretrain:\n", "pretrain:\n" + extra);
     Path f = dir.resolve(name + ".yaml");
