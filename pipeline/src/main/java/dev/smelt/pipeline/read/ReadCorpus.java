@@ -35,9 +35,10 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
    * Units are dealt round-robin into this many groups, one grouped key each: the DirectRunner makes
    * a bundle per key and translates every later ParDo per bundle, so a random key per file (as
    * {@code Reshuffle.viaRandomKey} gives) made one bundle per file (docs/throughput.md). Enough
-   * groups to keep 16 cores or workers busy.
+   * groups to keep 16 cores or workers busy; as few as {@code DecideSameKey.BUCKETS} for the
+   * same reason (the grouping after reading copies its state once per upstream bundle).
    */
-  static final int SPREAD = 128;
+  static final int SPREAD = 32;
 
   private final List<Path> inputs;
   private final List<CorpusFile> files;
