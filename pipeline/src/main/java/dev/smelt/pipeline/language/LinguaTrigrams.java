@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 /**
  * Lingua 1.2.2's low-accuracy detection ({@code LanguageDetector.detectLanguageOf} with trigrams),
  * the same answer for every text, computed with one lookup per trigram instead of one per trigram
- * and candidate language. Lingua's rules (script, unique characters) are Lingua's own methods; its
+ * and candidate language. Lingua's rules (script, unique characters) are {@link LinguaRules}; its
  * scoring is redone here over the same models ({@code TrainingDataLanguageModel.fromJson} on the
  * same files): per language, the sum in the trigram set's order of {@code ln} of the trigram's
  * probability, or of its first two letters', or of its first letter's, whichever the model has
@@ -42,6 +42,7 @@ final class LinguaTrigrams {
   private static final Map<String, float[]> TERMS = new ConcurrentHashMap<>();
 
   private final LanguageDetector detector;
+  private final LinguaRules rules;
   private final double minimumRelativeDistance;
 
   LinguaTrigrams(LanguageDetector detector) {
@@ -49,6 +50,7 @@ final class LinguaTrigrams {
       throw new IllegalArgumentException("only Lingua's low-accuracy mode is scored by trigrams");
     }
     this.detector = detector;
+    this.rules = new LinguaRules(detector);
     this.minimumRelativeDistance = detector.getMinimumRelativeDistance$lingua();
   }
 
@@ -59,11 +61,11 @@ final class LinguaTrigrams {
       return Language.UNKNOWN;
     }
     List<String> words = detector.splitTextIntoWords$lingua(cleaned);
-    Language byRules = detector.detectLanguageWithRules$lingua(words);
+    Language byRules = rules.byRules(words);
     if (byRules != Language.UNKNOWN) {
       return byRules;
     }
-    Set<Language> filtered = detector.filterLanguagesByRules$lingua(words);
+    Set<Language> filtered = rules.filter(words);
     if (filtered.size() == 1) {
       return filtered.iterator().next();
     }
