@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Lingua does them. {@code LinguaTrigramsTest} checks the answers against {@code detectLanguageOf}.
  */
 final class LinguaRules {
-  /** Words whose facts are kept; past this (≈ 30 MB) a word is looked at uncached. */
+  /** Words whose facts are kept (≈ 30 MB); when full the cache starts over. */
   static final int MAX_CACHED = 200_000;
   private static final Alphabet[] ALPHABETS = Alphabet.values();
   /** Lingua's characters → the languages that use them, in its order. */
@@ -126,9 +126,10 @@ final class LinguaRules {
     WordFacts f = facts.get(word);
     if (f == null) {
       f = look(word);
-      if (facts.size() < MAX_CACHED) {
-        facts.put(word, f);
+      if (facts.size() >= MAX_CACHED) {
+        facts.clear(); // start over: the words in use come back within a few documents
       }
+      facts.put(word, f);
     }
     return f;
   }

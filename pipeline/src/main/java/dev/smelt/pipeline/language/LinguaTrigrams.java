@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * LinguaTrigramsTest} checks the answers against {@code detectLanguageOf}.
  */
 final class LinguaTrigrams {
-  /** Trigrams whose terms are kept; past this (≈ 40 MB of rows) a trigram is scored uncached. */
+  /** Trigrams whose terms are kept (≈ 40 MB of rows); when full the cache starts over. */
   static final int MAX_CACHED = 100_000;
 
   private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]+$"); // Lingua's Constant.NO_LETTER
@@ -123,7 +123,10 @@ final class LinguaTrigrams {
     if (terms == null) {
       float[] fresh = new float[LANGUAGES.length];
       Arrays.fill(fresh, Float.NaN);
-      terms = TERMS.size() < MAX_CACHED ? TERMS.computeIfAbsent(trigram, t -> fresh) : fresh;
+      if (TERMS.size() >= MAX_CACHED) {
+        TERMS.clear(); // start over: the trigrams in use come back within a few documents
+      }
+      terms = TERMS.computeIfAbsent(trigram, t -> fresh);
     }
     return terms;
   }
