@@ -28,6 +28,8 @@ public final class LinguaIdentifier implements LanguageIdentifier {
   private static final Map<String, LinguaIdentifier> BUILT = new ConcurrentHashMap<>();
 
   private final LanguageDetector detector;
+  /** Low accuracy: the same answers without Lingua's per-lookup lock; null for high accuracy. */
+  private final LinguaTrigrams trigrams;
 
   private LinguaIdentifier(List<String> candidates, DetectorAccuracy accuracy) {
     IsoCode639_1[] codes = candidates.stream()
@@ -38,6 +40,7 @@ public final class LinguaIdentifier implements LanguageIdentifier {
     // loads the Cyrillic, CJK or Arabic-script models); preloading all 75 cost the demo's data stage
     // about a quarter more CPU.
     this.detector = (accuracy == DetectorAccuracy.LOW ? builder.withLowAccuracyMode() : builder).build();
+    this.trigrams = accuracy == DetectorAccuracy.LOW ? new LinguaTrigrams(detector) : null;
   }
 
   /**
@@ -63,19 +66,29 @@ public final class LinguaIdentifier implements LanguageIdentifier {
   }
 
   /**
-   * One detection at a time per JVM: Lingua 1.2.2 enters a monitor on its static model map for
-   * every n-gram lookup and loads a missing model outside it, so parallel callers contend on that
-   * monitor and load the same models twice (the demo's data stage spent a third of its CPU so).
+   * One high-accuracy detection at a time per JVM: Lingua 1.2.2 enters a monitor on its static
+   * model map for every n-gram lookup and loads a missing model outside it, so parallel callers
+   * contend on that monitor and load the same models twice (the demo's data stage spent a third of
+   * its CPU so). Low accuracy goes through {@link LinguaTrigrams}, which takes no such lock.
    */
   private static final Object ONE_AT_A_TIME = new Object();
 
   @Override
   public String identify(String text) {
-    Language language;
-    synchronized (ONE_AT_A_TIME) {
-      language = detector.detectLanguageOf(text);
-    }
+    Language language = trigrams != null ? trigrams.detect(text) : detectOneAtATime(text);
     return language == Language.UNKNOWN ? UNDETERMINED : code(language);
+  }
+
+  /** The low-accuracy scorer, for tests; null for high accuracy. */
+  LinguaTrigrams trigrams() {
+    return trigrams;
+  }
+
+  /** Lingua's own answer (the reference {@link LinguaTrigrams} is checked against). */
+  Language detectOneAtATime(String text) {
+    synchronized (ONE_AT_A_TIME) {
+      return detector.detectLanguageOf(text);
+    }
   }
 
   private static String code(Language language) {

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.beam.sdk.coders.ByteArrayCoder;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -33,8 +34,13 @@ import org.apache.beam.sdk.values.PCollection;
  * {@code pairs.apply(DecideSameKey.with(valueCoder, UniqueDocIds::decide))}.
  */
 public final class DecideSameKey<V, O> extends PTransform<PCollection<KV<String, V>>, PCollection<O>> {
-  /** Few enough that the DirectRunner makes few bundles, enough to keep 16 cores (or workers) busy. */
-  static final int BUCKETS = 128;
+  /**
+   * Few enough that the DirectRunner makes few bundles, enough to keep 16 cores (or workers) busy.
+   * Each GroupByKey downstream copies a key's bag of state (every element through its coder) once
+   * per upstream bundle, so the elements grouped after this are copied about BUCKETS / 2 times
+   * (docs/throughput.md: 128 cost a tenth of the data stage).
+   */
+  static final int BUCKETS = 32;
 
   /** What to emit for one group of elements with the same key (the group may be iterated twice). */
   @FunctionalInterface
@@ -63,23 +69,23 @@ public final class DecideSameKey<V, O> extends PTransform<PCollection<KV<String,
 
   @Override
   public PCollection<O> expand(PCollection<KV<String, V>> pairs) {
-    return pairs.apply("Key by bucket", ParDo.of(new KeyByBucketFn<V>()))
-        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), valueCoder)))
+    return pairs.apply("Key by bucket", ParDo.of(new KeyByBucketFn<>(valueCoder)))
+        .setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), ByteArrayCoder.of())))
         .apply("Group bucket", GroupByKey.create())
         .apply("Decide each key", ParDo.of(new DecideBucketFn<>(valueCoder, decision)));
   }
 
   /**
-   * Sorts one bucket by key (then encoded value) in at most {@code memoryBytes} and hands each run
-   * of equal keys to {@code group}; only one key's elements are held at a time.
+   * Sorts one bucket of encoded values by key (then encoded value) in at most {@code memoryBytes}
+   * and hands each run of equal keys, decoded with {@code coder}, to {@code group}; only one key's
+   * elements are held at a time.
    */
-  static <V> void forEachKeyGroup(Iterable<KV<String, V>> bucket, Coder<V> coder, long memoryBytes,
-      Consumer<List<V>> group) throws IOException {
+  static <V> void forEachEncodedKeyGroup(Iterable<KV<String, byte[]>> bucket, Coder<V> coder,
+      long memoryBytes, Consumer<List<V>> group) throws IOException {
     Path scratch = Path.of(System.getProperty("java.io.tmpdir"), "smelt-sort-" + UUID.randomUUID());
     try (SpillingSorter sorter = new SpillingSorter(memoryBytes, scratch)) {
-      for (KV<String, V> pair : bucket) {
-        byte[] key = pair.getKey().getBytes(StandardCharsets.UTF_8);
-        sorter.add(key, CoderUtils.encodeToByteArray(coder, pair.getValue()));
+      for (KV<String, byte[]> pair : bucket) {
+        sorter.add(pair.getKey().getBytes(StandardCharsets.UTF_8), pair.getValue());
       }
       byte[] groupKey = null;
       List<V> sameKey = new ArrayList<>();
@@ -106,14 +112,28 @@ public final class DecideSameKey<V, O> extends PTransform<PCollection<KV<String,
     }
   }
 
-  private static final class KeyByBucketFn<V> extends DoFn<KV<String, V>, KV<Integer, KV<String, V>>> {
+  /**
+   * Encodes each value before the grouping: the DirectRunner copies a key's grouped state through
+   * its coder once per upstream bundle, and a byte array copies at memory speed where Java
+   * serialization did not (a tenth of the data stage, docs/throughput.md); the sort needs the
+   * bytes anyway.
+   */
+  private static final class KeyByBucketFn<V> extends DoFn<KV<String, V>, KV<Integer, KV<String, byte[]>>> {
+    private final Coder<V> valueCoder;
+
+    KeyByBucketFn(Coder<V> valueCoder) {
+      this.valueCoder = valueCoder;
+    }
+
     @ProcessElement
-    public void process(@Element KV<String, V> pair, OutputReceiver<KV<Integer, KV<String, V>>> out) {
-      out.output(KV.of(bucketOf(pair.getKey()), pair));
+    public void process(@Element KV<String, V> pair, OutputReceiver<KV<Integer, KV<String, byte[]>>> out)
+        throws CoderException {
+      out.output(KV.of(bucketOf(pair.getKey()),
+          KV.of(pair.getKey(), CoderUtils.encodeToByteArray(valueCoder, pair.getValue()))));
     }
   }
 
-  private static final class DecideBucketFn<V, O> extends DoFn<KV<Integer, Iterable<KV<String, V>>>, O> {
+  private static final class DecideBucketFn<V, O> extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>>, O> {
     private final Coder<V> valueCoder;
     private final GroupDecision<V, O> decision;
 
@@ -123,9 +143,9 @@ public final class DecideSameKey<V, O> extends PTransform<PCollection<KV<String,
     }
 
     @ProcessElement
-    public void process(@Element KV<Integer, Iterable<KV<String, V>>> bucket, OutputReceiver<O> out)
+    public void process(@Element KV<Integer, Iterable<KV<String, byte[]>>> bucket, OutputReceiver<O> out)
         throws IOException {
-      forEachKeyGroup(bucket.getValue(), valueCoder, ShardedParquetWrite.sortMemoryBytes(),
+      forEachEncodedKeyGroup(bucket.getValue(), valueCoder, ShardedParquetWrite.sortMemoryBytes(),
           sameKey -> decision.decide(sameKey, out::output));
     }
   }

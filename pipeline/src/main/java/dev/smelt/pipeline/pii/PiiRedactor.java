@@ -46,28 +46,28 @@ public final class PiiRedactor implements DocFilter {
     }
   }
 
-  private static final Pattern PRIVATE_KEY = Pattern.compile(
+  static final Pattern PRIVATE_KEY = Pattern.compile(
       "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----");
-  private static final Pattern AWS_KEY = Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b");
-  private static final Pattern GITHUB_TOKEN =
+  static final Pattern AWS_KEY = Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b");
+  static final Pattern GITHUB_TOKEN =
       Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\\b");
-  private static final Pattern SLACK_TOKEN = Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}");
+  static final Pattern SLACK_TOKEN = Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}");
   /** {@code api_key = "…"}, {@code password: …}, {@code SECRET_TOKEN=…}: group 1 is the value. */
-  private static final Pattern SECRET_VALUE = Pattern.compile(
+  static final Pattern SECRET_VALUE = Pattern.compile(
       "(?i)\\b[\\w.-]*(?:key|token|secret|passw(?:or)?d|pwd|credential)s?[\"']?\\s*[:=]\\s*[\"']?"
           + "([A-Za-z0-9+/_\\-.=~]+)");
-  private static final Pattern EMAIL =
+  static final Pattern EMAIL =
       Pattern.compile("\\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}\\b");
-  private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
-  private static final Pattern IPV4 = Pattern.compile(
+  static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+  static final Pattern IPV4 = Pattern.compile(
       "(?<![\\d.])(?:(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?![\\d.])");
-  private static final Pattern IPV6 =
+  static final Pattern IPV6 =
       Pattern.compile("(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])");
   /**
    * International or North-American style; 9–15 digits, checked after the match. Not part of a
    * longer run of digit groups (a card number that failed Luhn is no phone number).
    */
-  private static final Pattern PHONE = Pattern.compile(
+  static final Pattern PHONE = Pattern.compile(
       "(?<![\\w+])(?<!\\d[ .-])(?:\\+\\d{1,3}[ .-]?)?(?:\\(\\d{1,4}\\)[ .-]?|\\d{2,4}[ .-])\\d{3,4}[ .-]?\\d{3,4}"
           + "(?![\\w])(?![ .-]\\d)");
 
@@ -94,27 +94,34 @@ public final class PiiRedactor implements DocFilter {
   }
 
   private String redact(String text, Map<RejectReason, Integer> edits) {
-    text = replace("private_key", text, PRIVATE_KEY, 0, "<PRIVATE_KEY>", RejectReason.PII_PRIVATE_KEY, s -> true, edits);
-    text = replace("aws_key", text, AWS_KEY, 0, "<SECRET>", RejectReason.PII_AWS_KEY, s -> true, edits);
-    text = replace("github_token", text, GITHUB_TOKEN, 0, "<SECRET>", RejectReason.PII_GITHUB_TOKEN, s -> true, edits);
-    text = replace("slack_token", text, SLACK_TOKEN, 0, "<SECRET>", RejectReason.PII_SLACK_TOKEN, s -> true, edits);
-    text = replace("secret_value", text, SECRET_VALUE, 1, "<SECRET>", RejectReason.PII_SECRET_VALUE,
-        v -> v.length() >= minSecretLength && entropy(v) >= minSecretEntropy, edits);
-    text = replace("email", text, EMAIL, 0, "<EMAIL>", RejectReason.PII_EMAIL, s -> true, edits);
-    text = replace("payment_card", text, CARD, 0, "<CARD_NUMBER>", RejectReason.PII_PAYMENT_CARD,
+    text = replace("private_key", text, PiiHints.PRIVATE_KEY, PRIVATE_KEY, 0, "<PRIVATE_KEY>",
+        RejectReason.PII_PRIVATE_KEY, s -> true, edits);
+    text = replace("aws_key", text, PiiHints.AWS_KEY, AWS_KEY, 0, "<SECRET>", RejectReason.PII_AWS_KEY,
+        s -> true, edits);
+    text = replace("github_token", text, PiiHints.GITHUB_TOKEN, GITHUB_TOKEN, 0, "<SECRET>",
+        RejectReason.PII_GITHUB_TOKEN, s -> true, edits);
+    text = replace("slack_token", text, PiiHints.SLACK_TOKEN, SLACK_TOKEN, 0, "<SECRET>",
+        RejectReason.PII_SLACK_TOKEN, s -> true, edits);
+    text = replace("secret_value", text, PiiHints.SECRET_VALUE, SECRET_VALUE, 1, "<SECRET>",
+        RejectReason.PII_SECRET_VALUE, v -> v.length() >= minSecretLength && entropy(v) >= minSecretEntropy, edits);
+    text = replace("email", text, PiiHints.EMAIL, EMAIL, 0, "<EMAIL>", RejectReason.PII_EMAIL, s -> true, edits);
+    text = replace("payment_card", text, PiiHints.CARD, CARD, 0, "<CARD_NUMBER>", RejectReason.PII_PAYMENT_CARD,
         s -> Luhn.valid(s.replaceAll("[ -]", "")), edits);
-    text = replace("ip_address", text, IPV6, 0, "<IP_ADDRESS>", RejectReason.PII_IP_ADDRESS, PiiRedactor::ipv6, edits);
-    text = replace("ip_address", text, IPV4, 0, "<IP_ADDRESS>", RejectReason.PII_IP_ADDRESS, s -> true, edits);
-    text = replace("phone", text, PHONE, 0, "<PHONE>", RejectReason.PII_PHONE, s -> {
+    text = replace("ip_address", text, PiiHints.IPV6, IPV6, 0, "<IP_ADDRESS>", RejectReason.PII_IP_ADDRESS,
+        PiiRedactor::ipv6, edits);
+    text = replace("ip_address", text, PiiHints.IPV4, IPV4, 0, "<IP_ADDRESS>", RejectReason.PII_IP_ADDRESS,
+        s -> true, edits);
+    text = replace("phone", text, PiiHints.PHONE, PHONE, 0, "<PHONE>", RejectReason.PII_PHONE, s -> {
       long digits = s.chars().filter(Character::isDigit).count();
       return digits >= 9 && digits <= 15;
     }, edits);
     return text;
   }
 
-  private String replace(String kind, String text, Pattern pattern, int group, String placeholder,
-      RejectReason reason, Predicate<String> accept, Map<RejectReason, Integer> edits) {
-    if (!kinds.contains(kind)) {
+  /** The pattern runs only where its hint says a match is possible (most documents have none). */
+  private String replace(String kind, String text, Predicate<String> hint, Pattern pattern, int group,
+      String placeholder, RejectReason reason, Predicate<String> accept, Map<RejectReason, Integer> edits) {
+    if (!kinds.contains(kind) || !hint.test(text)) {
       return text;
     }
     Matcher m = pattern.matcher(text);

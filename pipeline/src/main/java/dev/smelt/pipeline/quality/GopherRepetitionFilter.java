@@ -4,12 +4,10 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
-import java.util.HashMap;
-import java.util.HashSet;
+import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The Gopher repetition rules (Rae et al. 2021, table A1), with the defaults of DataTrove's
@@ -78,15 +76,16 @@ public final class GopherRepetitionFilter implements DocFilter {
           dupLines.chars() / chars, t.maxDupLineCharFraction());
     }
     List<String> words = TextUnits.words(text.toLowerCase(Locale.ROOT));
+    long[] wordHashes = wordHashes(words);
     for (int n = 2; n <= 4; n++) {
-      double frac = topNgramChars(words, n) / chars;
+      double frac = topNgramChars(words, wordHashes, n) / chars;
       double max = t.maxTopNgramCharFraction().get(n - 2);
       if (frac > max) {
         return reject(RejectReason.GOPHER_TOP_NGRAM, "characters in the top " + n + "-gram", frac, max);
       }
     }
     for (int n = 5; n <= 10; n++) {
-      double frac = duplicatedNgramChars(words, n) / chars;
+      double frac = duplicatedNgramChars(words, wordHashes, n) / chars;
       double max = t.maxDupNgramCharFraction().get(n - 5);
       if (frac > max) {
         return reject(RejectReason.GOPHER_DUP_NGRAM, "characters in duplicated " + n + "-grams", frac, max);
@@ -101,12 +100,16 @@ public final class GopherRepetitionFilter implements DocFilter {
 
   /** Characters (words' letters, no spaces) of the most frequent n-gram × its count; 0 if none repeats. */
   static long topNgramChars(List<String> words, int n) {
-    long[] hashes = ngramHashes(words, n);
-    Map<Long, Integer> counts = new HashMap<>();
+    return topNgramChars(words, wordHashes(words), n);
+  }
+
+  private static long topNgramChars(List<String> words, long[] wordHashes, int n) {
+    long[] hashes = ngramHashes(wordHashes, n);
+    Long2IntOpenHashMap counts = new Long2IntOpenHashMap(hashes.length);
     int top = -1;
     int topCount = 1;
     for (int i = 0; i < hashes.length; i++) {
-      int c = counts.merge(hashes[i], 1, Integer::sum);
+      int c = counts.addTo(hashes[i], 1) + 1;
       if (c > topCount) {
         top = i;
         topCount = c;
@@ -120,8 +123,12 @@ public final class GopherRepetitionFilter implements DocFilter {
    * repeat so overlapping repeats count once (DataTrove's {@code find_all_duplicate}).
    */
   static long duplicatedNgramChars(List<String> words, int n) {
-    long[] hashes = ngramHashes(words, n);
-    Set<Long> seen = new HashSet<>();
+    return duplicatedNgramChars(words, wordHashes(words), n);
+  }
+
+  private static long duplicatedNgramChars(List<String> words, long[] wordHashes, int n) {
+    long[] hashes = ngramHashes(wordHashes, n);
+    LongOpenHashSet seen = new LongOpenHashSet(hashes.length);
     long repeated = 0;
     int i = 0;
     while (i < hashes.length) {
@@ -144,13 +151,21 @@ public final class GopherRepetitionFilter implements DocFilter {
     return c;
   }
 
-  /** 64-bit hashes of every n-gram: cheaper than joining strings, collisions negligible. */
-  private static long[] ngramHashes(List<String> words, int n) {
-    int count = Math.max(0, words.size() - n + 1);
+  /** Each word's 64-bit hash, computed once for all nine n-gram sizes. */
+  private static long[] wordHashes(List<String> words) {
     long[] wordHashes = new long[words.size()];
     for (int i = 0; i < wordHashes.length; i++) {
       wordHashes[i] = mix(words.get(i).hashCode() * 0x9E3779B97F4A7C15L + words.get(i).length());
     }
+    return wordHashes;
+  }
+
+  /**
+   * 64-bit hashes of every n-gram: cheaper than joining strings, collisions negligible; counted in
+   * primitive-long sets (boxed {@code Long} sets were a tenth of the data stage, docs/throughput.md).
+   */
+  private static long[] ngramHashes(long[] wordHashes, int n) {
+    int count = Math.max(0, wordHashes.length - n + 1);
     long[] out = new long[count];
     for (int i = 0; i < count; i++) {
       long h = n;

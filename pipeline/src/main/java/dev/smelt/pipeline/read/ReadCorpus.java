@@ -7,14 +7,17 @@ import dev.smelt.pipeline.filter.StageOutput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.VarIntCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PBegin;
 
 /**
@@ -28,6 +31,14 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
   public static final String STAGE = "read";
   /** Counter (in {@link FunnelCounters#NAMESPACE}) of entries (files and skipped ones) done, for progress. */
   public static final String FILES_READ = "read/files";
+  /**
+   * Units are dealt round-robin into this many groups, one grouped key each: the DirectRunner makes
+   * a bundle per key and translates every later ParDo per bundle, so a random key per file (as
+   * {@code Reshuffle.viaRandomKey} gives) made one bundle per file (docs/throughput.md). Enough
+   * groups to keep 16 cores or workers busy; as few as {@code DecideSameKey.BUCKETS} for the
+   * same reason (the grouping after reading copies its state once per upstream bundle).
+   */
+  static final int SPREAD = 32;
 
   private final List<Path> inputs;
   private final List<CorpusFile> files;
@@ -87,18 +98,29 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
     return options;
   }
 
+  /** Each unit under its group: the {@code i}-th unit in group {@code i mod SPREAD}. */
+  List<KV<Integer, ReadUnit>> spread() {
+    List<ReadUnit> units = units();
+    List<KV<Integer, ReadUnit>> keyed = new ArrayList<>(units.size());
+    for (int i = 0; i < units.size(); i++) {
+      keyed.add(KV.of(i % SPREAD, units.get(i)));
+    }
+    return keyed;
+  }
+
   @Override
   public StageOutput expand(PBegin begin) {
     return begin
-        .apply("List files", Create.of(units()).withCoder(SerializableCoder.of(ReadUnit.class)))
-        .apply("Spread files", Reshuffle.viaRandomKey())
+        .apply("List files", Create.of(spread())
+            .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(ReadUnit.class))))
+        .apply("Spread files", GroupByKey.create())
         .apply("Read files", ParDo.of(new ReadFileFn(options)))
         .setCoder(SerializableCoder.of(DocDecision.class))
         .apply(new UniqueDocIds())
         .apply(RouteDecisions.forStage(STAGE));
   }
 
-  private static final class ReadFileFn extends DoFn<ReadUnit, DocDecision> {
+  private static final class ReadFileFn extends DoFn<KV<Integer, Iterable<ReadUnit>>, DocDecision> {
     private final ReaderOptions options;
     private final Counter filesRead = Metrics.counter(FunnelCounters.NAMESPACE, FILES_READ);
     private transient CorpusFileReader reader;
@@ -113,10 +135,12 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
     }
 
     @ProcessElement
-    public void process(@Element ReadUnit unit, OutputReceiver<DocDecision> out) {
-      reader.read(unit, out::output);
-      if (unit.isFirst()) {
-        filesRead.inc();
+    public void process(@Element KV<Integer, Iterable<ReadUnit>> group, OutputReceiver<DocDecision> out) {
+      for (ReadUnit unit : group.getValue()) {
+        reader.read(unit, out::output);
+        if (unit.isFirst()) {
+          filesRead.inc();
+        }
       }
     }
   }

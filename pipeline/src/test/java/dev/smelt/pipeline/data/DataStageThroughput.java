@@ -42,6 +42,8 @@ import org.apache.beam.sdk.values.PCollection;
  * DataStageThroughput sizes    [STAGE,…]           serialized size of each stage (the DirectRunner
  *                                                  serializes each DoFn again for every bundle)
  * DataStageThroughput chain-without STAGE          prints the default chain without STAGE
+ * DataStageThroughput rows     DATA_DIR            a digest of every clean/rejects/tags row, in file
+ *                                                  order (Parquet footers may list encodings in another order)
  * </pre>
  * Megabytes are UTF-8 input bytes on disk for read/filters/data, kept text bytes for bpe/floor.
  */
@@ -58,6 +60,7 @@ public final class DataStageThroughput {
       case "bpe" -> bpe(Path.of(args[1]), Path.of(args[2]));
       case "floor" -> floor(Path.of(args[1]), Path.of(args[2]));
       case "sizes" -> sizes(chain(args, 1));
+      case "rows" -> rows(Path.of(args[1]));
       case "chain-without" -> System.out.println(String.join(",",
           FilterChain.DEFAULT.stream().filter(s -> !s.equals(args[1])).toList()));
       default -> throw new IllegalArgumentException("unknown mode " + mode);
@@ -152,6 +155,21 @@ public final class DataStageThroughput {
       int bytes = SerializableUtils.serializeToByteArray(FilterChain.create(name, spec)).length;
       System.out.printf("SIZE %s serialized_bytes=%d build_ms=%.1f%n", name, bytes, (System.nanoTime() - start) / 1e6);
     }
+  }
+
+  private static void rows(Path dataDir) throws Exception {
+    StringBuilder line = new StringBuilder("ROWS");
+    Map<String, List<?>> folders = new java.util.LinkedHashMap<>();
+    folders.put("clean", CleanDocs.read(dataDir));
+    folders.put("rejects", RejectedDocs.read(dataDir));
+    folders.put("tags", TaggedDocs.read(dataDir));
+    for (Map.Entry<String, List<?>> folder : folders.entrySet()) {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      folder.getValue().forEach(row -> sha.update((row + "\n").getBytes(StandardCharsets.UTF_8)));
+      line.append(' ').append(folder.getKey()).append('=').append(folder.getValue().size()).append(':')
+          .append(java.util.HexFormat.of().formatHex(sha.digest()), 0, 16);
+    }
+    System.out.println(line);
   }
 
   private static DataPipelineSpec spec(Path corpus, Path dataDir, List<String> stages, List<String> flags) {
