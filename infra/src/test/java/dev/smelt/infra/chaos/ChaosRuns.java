@@ -14,12 +14,25 @@ public final class ChaosRuns {
 
   private ChaosRuns() {}
 
+  /**
+   * What varies between the interrupted-run tests' configs: the run's name and seed, the model's
+   * width (d_model and context length), pre-training's steps, and how often it logs, validates and
+   * checkpoints.
+   */
+  public record Shape(String name, int seed, int width, int steps, int logEvery, int evalEvery,
+      int checkpointEvery) {}
+
   /** Writes the tiny run's config (2 layers, d 64, context 64, batch 8) to {@code file}. */
   public static Path config(Path file, String name, int steps, int checkpointEvery)
       throws IOException {
+    return config(file, new Shape(name, 11, 64, steps, 10, 60, checkpointEvery));
+  }
+
+  /** Writes a tiny run's config (2 layers, batch 8) of {@code shape} to {@code file}. */
+  public static Path config(Path file, Shape shape) throws IOException {
     Files.writeString(file, String.join("\n",
-        "name: " + name,
-        "seed: 11",
+        "name: " + shape.name(),
+        "seed: " + shape.seed(),
         "data:",
         "  inputs: [" + EXAMPLES.resolve("corpus/tiny.jsonl") + "]",
         "  valFraction: 0.15",
@@ -29,16 +42,16 @@ public final class ChaosRuns {
         "  preset: custom",
         "  layers: 2",
         "  heads: 2",
-        "  dModel: 64",
-        "  contextLength: 64",
+        "  dModel: " + shape.width(),
+        "  contextLength: " + shape.width(),
         "  dropout: 0.1",
         "pretrain:",
-        "  steps: " + steps,
+        "  steps: " + shape.steps(),
         "  batchSize: 8",
         "  warmupSteps: 10",
-        "  logEvery: 10",
-        "  evalEvery: 60",
-        "  checkpointEvery: " + checkpointEvery,
+        "  logEvery: " + shape.logEvery(),
+        "  evalEvery: " + shape.evalEvery(),
+        "  checkpointEvery: " + shape.checkpointEvery(),
         "finetune:",
         "  inputs: [" + EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
         "  steps: 10",

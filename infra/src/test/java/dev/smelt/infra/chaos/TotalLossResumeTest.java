@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("chaos")
 class TotalLossResumeTest {
-  static final Path EXAMPLES = KilledWorkerResumeTest.EXAMPLES;
   static final int STEPS = 60;
   static final int CHECKPOINT_EVERY = 20;
   /** Killed once pre-training has logged this step: a checkpoint (20) lies behind it. */
@@ -160,41 +159,7 @@ class TotalLossResumeTest {
   }
 
   private Path config() throws IOException {
-    Path cfg = dir.resolve("total.yaml");
-    Files.writeString(cfg, String.join("\n",
-        "name: total",
-        "seed: 13",
-        "data:",
-        "  inputs: [" + EXAMPLES.resolve("corpus/tiny.jsonl") + "]",
-        "  valFraction: 0.15",
-        "tokenizer:",
-        "  vocabSize: 600",
-        "model:",
-        "  preset: custom",
-        "  layers: 2",
-        "  heads: 2",
-        "  dModel: 32",
-        "  contextLength: 32",
-        "  dropout: 0.1",
-        "pretrain:",
-        "  steps: " + STEPS,
-        "  batchSize: 8",
-        "  warmupSteps: 10",
-        "  logEvery: 1",
-        "  evalEvery: 30",
-        "  checkpointEvery: " + CHECKPOINT_EVERY,
-        "finetune:",
-        "  inputs: [" + EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
-        "  steps: 10",
-        "  warmupSteps: 2",
-        "  batchSize: 8",
-        "  maxLength: 32",
-        "  curveSizes: []",
-        "  curveSteps: 5",
-        "eval:",
-        "  maxValSequences: 16",
-        "  clozeItems: 10",
-        ""));
-    return cfg;
+    return ChaosRuns.config(dir.resolve("total.yaml"),
+        new ChaosRuns.Shape("total", 13, 32, STEPS, 1, 30, CHECKPOINT_EVERY));
   }
 }
