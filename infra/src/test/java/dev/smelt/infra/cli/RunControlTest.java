@@ -47,7 +47,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class RunControlTest {
-  static final int STEPS = 120;
+  static final int STEPS = 360;
   /** pretrain.heartbeatTimeoutSeconds of the config below (the default). */
   static final Duration HEARTBEAT_TIMEOUT = Duration.ofSeconds(8);
 
