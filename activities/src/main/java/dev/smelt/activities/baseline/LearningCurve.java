@@ -8,7 +8,7 @@ import dev.smelt.activities.eval.ClassificationScores;
 import dev.smelt.activities.finetune.FinetuneJob;
 import dev.smelt.activities.finetune.Finetuner;
 import dev.smelt.activities.finetune.LabelledText;
-import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.settings.FinetuneConfig;
 import dev.smelt.workflows.stage.CurvePoint;
 import java.io.IOException;
 import java.nio.file.Files;

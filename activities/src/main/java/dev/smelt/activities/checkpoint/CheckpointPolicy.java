@@ -1,6 +1,6 @@
 package dev.smelt.activities.checkpoint;
 
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.PretrainConfig;
 
 /**
  * When a training loop checkpoints and how many it keeps: every {@code everySteps} steps (0 =

@@ -1,7 +1,7 @@
 package dev.smelt.activities.finetune;
 
 import dev.smelt.activities.checkpoint.CheckpointPolicy;
-import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.settings.FinetuneConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;

@@ -23,7 +23,7 @@ import dev.smelt.activities.pretrain.LrSchedule;
 import dev.smelt.activities.pretrain.MetricsLog;
 import dev.smelt.activities.pretrain.OptimizerStep;
 import dev.smelt.activities.pretrain.TrainingClock;
-import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.settings.FinetuneConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.smelt.activities.fingerprint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.Stage;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -3,7 +3,7 @@ package dev.smelt.activities.fingerprint;
 import dev.smelt.activities.pretrain.WarmStart;
 import dev.smelt.pipeline.read.UnitManifest;
 import dev.smelt.activities.run.RunFolder;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.Stage;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smelt.activities.run.RunFolder;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageOutputHash;
 import dev.smelt.workflows.stage.TrainingProgress;

@@ -13,7 +13,7 @@ import ai.djl.nn.core.Embedding;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.smelt.activities.checkpoint.SafeTensors;
 import dev.smelt.activities.checkpoint.SafeTensors.Tensor;
 import dev.smelt.activities.checkpoint.TensorArrays;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

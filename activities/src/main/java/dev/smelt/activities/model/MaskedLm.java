@@ -3,7 +3,7 @@ package dev.smelt.activities.model;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 
 /**
  * A BERT-style masked language model: the {@link Gpt} body with its causal mask dropped (every

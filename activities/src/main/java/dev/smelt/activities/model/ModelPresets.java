@@ -1,6 +1,6 @@
 package dev.smelt.activities.model;
 
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import java.util.List;
 
 /** Named transformer shapes. */

@@ -1,7 +1,7 @@
 package dev.smelt.activities.pretrain;
 
 import dev.smelt.activities.model.Gpt;
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.PretrainConfig;
 import java.util.Arrays;
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package dev.smelt.activities.pretrain;
 
 import dev.smelt.activities.checkpoint.DataFile;
-import dev.smelt.workflows.config.ModelConfig;
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.ModelConfig;
+import dev.smelt.settings.PretrainConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

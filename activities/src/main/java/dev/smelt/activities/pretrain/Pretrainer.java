@@ -20,7 +20,7 @@ import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.model.MaskedLm;
 import dev.smelt.activities.model.Scalars;
 import dev.smelt.activities.pretrain.Objective.StepBatch;
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import java.io.IOException;

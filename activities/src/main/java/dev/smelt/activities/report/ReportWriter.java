@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.FinetuneResult;

@@ -1,6 +1,6 @@
 package dev.smelt.activities.schedule;
 
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import java.nio.file.Path;
 
 /**

@@ -4,7 +4,7 @@ import dev.smelt.activities.fingerprint.FileHashes;
 import dev.smelt.activities.fingerprint.RunInputs;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.activities.run.RunId;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.schedule.RunDecision;
 import dev.smelt.workflows.schedule.ScheduleActivities;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;

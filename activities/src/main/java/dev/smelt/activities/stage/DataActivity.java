@@ -6,7 +6,7 @@ import dev.smelt.pipeline.data.DataStats;
 import dev.smelt.pipeline.data.StageReasonCount;
 import dev.smelt.pipeline.data.StatsJson;
 import dev.smelt.pipeline.read.UnitManifest;
-import dev.smelt.workflows.config.DataConfig;
+import dev.smelt.settings.DataConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.ReasonCount;

@@ -1,7 +1,6 @@
 package dev.smelt.activities.stage;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.eval.EvalSets;
 import dev.smelt.activities.fingerprint.CodeVersion;
@@ -11,12 +10,11 @@ import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
-import dev.smelt.pipeline.data.FilterSettings;
 import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.read.ReaderOptions;
-import dev.smelt.workflows.config.DataConfig;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.DataConfig;
+import dev.smelt.settings.RunConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -25,9 +23,8 @@ import java.util.function.Consumer;
 
 /** The data stage from a run config: what the Data activity and `smelt data` both run. */
 public final class DataStage {
-  /** Config and pipeline settings records share field names; unknown ones would be a bug. */
-  private static final ObjectMapper SETTINGS =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Writes the data section as JSON, for its hash. */
+  private static final ObjectMapper SETTINGS = new ObjectMapper();
 
   private DataStage() {}
 
@@ -44,7 +41,7 @@ public final class DataStage {
     DataConfig d = c.data();
     DataPipelineSpec spec = new DataPipelineSpec(d.inputs().stream().map(Path::of).toList(), dataDir,
         d.minChars(), d.maxChars(), d.runner(), beamArgs(d, extraBeamArgs), d.filters(),
-        filterSettings(d.filterSettings()),
+        d.filterSettings(),
         readers(d));
     return DataPipeline.run(d.filters().contains(DecontaminateFilter.STAGE)
         ? spec.withEvalSets(evalSets(c)).withValFraction(d.valFraction()) : spec,
@@ -83,10 +80,5 @@ public final class DataStage {
       throw new UncheckedIOException("cannot read the evaluation texts to decontaminate against: "
           + e.getMessage(), e);
     }
-  }
-
-  /** The run config's filter settings as the pipeline's records (same names, same nesting). */
-  public static FilterSettings filterSettings(dev.smelt.workflows.config.FilterSettings config) {
-    return SETTINGS.convertValue(config, FilterSettings.class);
   }
 }

@@ -15,7 +15,7 @@ import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.activities.pretrain.TokenFile;
 import dev.smelt.activities.pretrain.WarmStart;
 import dev.smelt.activities.run.RunFolder;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.Stage;

@@ -13,7 +13,7 @@ import dev.smelt.activities.pretrain.InitModel;
 import dev.smelt.activities.pretrain.WarmStart;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.EvalResult;
 import java.io.IOException;
 import java.nio.file.Files;

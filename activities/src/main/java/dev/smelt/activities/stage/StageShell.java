@@ -51,7 +51,7 @@ final class StageShell {
   static <T> T run(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
     RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
     Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    double stallMinutes = in.config() == null ? 0 : in.config().stallMinutes().of(stage);
+    double stallMinutes = in.config() == null ? 0 : stage.stallMinutes(in.config().stallMinutes());
     try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
       return attempt(hb, new StageContext(run, in, previous, hb::progress,
           () -> hb.stopRequested() || WorkerShutdown.requested()), body);

@@ -2,7 +2,7 @@ package dev.smelt.activities.stage;
 
 import dev.smelt.activities.finetune.LabelledText;
 import dev.smelt.activities.finetune.LabelledTexts;
-import dev.smelt.workflows.config.FinetuneConfig;
+import dev.smelt.settings.FinetuneConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.model.Gpt;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import dev.smelt.workflows.stage.BiasScore;
 import java.util.List;
 import java.util.Set;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.model.Gpt;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,7 @@ package dev.smelt.activities.finetune;
 import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

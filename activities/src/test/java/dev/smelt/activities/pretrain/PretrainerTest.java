@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.checkpoint.SafeTensors;
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import io.temporal.failure.ApplicationFailure;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.checkpoint.SafeTensors;
-import dev.smelt.workflows.config.ModelConfig;
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.ModelConfig;
+import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PretrainResult;
 import java.nio.file.Files;
 import java.nio.file.Path;

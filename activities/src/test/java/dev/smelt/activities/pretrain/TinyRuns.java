@@ -1,8 +1,8 @@
 package dev.smelt.activities.pretrain;
 
-import dev.smelt.workflows.config.ModelConfig;
-import dev.smelt.workflows.config.PretrainConfig;
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.ModelConfig;
+import dev.smelt.settings.PretrainConfig;
+import dev.smelt.settings.WorkerQueue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

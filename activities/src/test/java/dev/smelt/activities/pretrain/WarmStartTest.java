@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.run.RunFolder;
-import dev.smelt.workflows.config.ModelConfig;
-import dev.smelt.workflows.config.PretrainConfig;
+import dev.smelt.settings.ModelConfig;
+import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
 import io.temporal.failure.ApplicationFailure;

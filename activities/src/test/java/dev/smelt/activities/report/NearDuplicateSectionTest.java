@@ -3,11 +3,12 @@ package dev.smelt.activities.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.pipeline.dedup.minhash.FuzzyDedupSettings;
+import dev.smelt.pipeline.dedup.minhash.LshBands;
 import dev.smelt.pipeline.dedup.minhash.NearDuplicateCluster;
 import dev.smelt.pipeline.dedup.minhash.NearDuplicateCluster.Member;
 import dev.smelt.pipeline.dedup.minhash.NearDuplicateReport;
 import dev.smelt.pipeline.dedup.minhash.SCurvePoint;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ class NearDuplicateSectionTest {
 
   @Test
   void listsTheLargestClustersWithSurvivorRemovedSampleAndTheMeasuredQuality() {
-    FuzzyDedupSettings s = FuzzyDedupSettings.DEFAULTS;
-    NearDuplicateReport report = new NearDuplicateReport(s, s.lsh().threshold(), 2, 7,
+    FuzzyDedupSettings s = FuzzyDedupSettings.PUBLISHED;
+    NearDuplicateReport report = new NearDuplicateReport(s, LshBands.of(s).threshold(), 2, 7,
         List.of(new SCurvePoint(0.9, 1.0, 0.99, 4, 1.0)),
         List.of(new NearDuplicateCluster(new Member("kept-1", "web/a", "Dear <reader>"), 5,
                 List.of(new Member("gone-1", "web/b", "Dear reader,"), new Member("gone-2", "web/c", "x"),

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.workflows.config.DataConfig;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.DataConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.schedule.RunDecision;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;
 import dev.smelt.workflows.stage.StageInput;

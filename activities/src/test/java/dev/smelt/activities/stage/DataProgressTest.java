@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.data.DataProgress;
-import dev.smelt.workflows.config.DataConfig;
-import dev.smelt.workflows.config.FilterSettings;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.DataConfig;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.filter.FilterSettings;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;

@@ -15,12 +15,13 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.tokenize.SplitByHash;
-import dev.smelt.workflows.config.DataConfig;
-import dev.smelt.workflows.config.EvalConfig;
-import dev.smelt.workflows.config.FilterSettings;
-import dev.smelt.workflows.config.FinetuneConfig;
-import dev.smelt.workflows.config.FinetuneTask;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.DataConfig;
+import dev.smelt.settings.EvalConfig;
+import dev.smelt.settings.FinetuneConfig;
+import dev.smelt.settings.FinetuneTask;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.filter.DecontaminateSettings;
+import dev.smelt.settings.filter.FilterSettings;
 import dev.smelt.workflows.stage.Contamination;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -187,7 +188,7 @@ class DataStageDecontaminationTest {
     Files.write(tmp.resolve("ft.jsonl"), lines);
     Files.writeString(tmp.resolve("ood.txt"), OOD);
     FilterSettings filters = new FilterSettings(null, null, null, null, null, null, null, null, null,
-        new FilterSettings.Decontaminate(13, "drop", 1e-6));
+        DecontaminateSettings.PUBLISHED);
     DataConfig data = new DataConfig(List.of(tmp.resolve("corpus.jsonl").toString()), 0, 1_000_000,
         valFraction, "DirectRunner", List.of("jsonl"), List.of("decontaminate"), filters, false);
     FinetuneConfig ft = new FinetuneConfig("sentiment", List.of(tmp.resolve("ft.jsonl").toString()),

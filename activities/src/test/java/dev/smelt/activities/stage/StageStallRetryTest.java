@@ -2,8 +2,8 @@ package dev.smelt.activities.stage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.smelt.workflows.config.RunConfig;
-import dev.smelt.workflows.config.StallMinutes;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.StallMinutes;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.activity.ActivityInterface;

@@ -10,7 +10,7 @@ import dev.smelt.activities.stage.RunEvaluation;
 import dev.smelt.activities.stage.RunFiles;
 import dev.smelt.infra.config.ConfigException;
 import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.StageInput;

@@ -2,7 +2,7 @@ package dev.smelt.infra.cli;
 
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import dev.smelt.activities.run.RunFolder;
 import dev.smelt.activities.run.RunId;
 import dev.smelt.infra.config.ConfigException;
 import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;

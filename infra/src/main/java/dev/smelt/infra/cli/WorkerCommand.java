@@ -3,7 +3,7 @@ package dev.smelt.infra.cli;
 import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.infra.worker.MetricsEndpoint;
 import dev.smelt.infra.worker.SmeltWorker;
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.WorkerQueue;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;

@@ -15,7 +15,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.smelt.activities.model.ModelPresets;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.SettingsException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -197,6 +198,10 @@ public final class ConfigLoader {
     try {
       return YAML.treeToValue(merged, RunConfig.class);
     } catch (JsonProcessingException e) {
+      Optional<SettingsException> rejected = settingsProblem(e);
+      if (rejected.isPresent()) { // a settings record refused its value and named the key
+        throw new ConfigException(file + ": " + rejected.get().getMessage());
+      }
       List<JsonMappingException.Reference> refs =
           e instanceof JsonMappingException m ? m.getPath() : List.of();
       String path = refs.isEmpty() ? "?" : keyPath(refs);
@@ -208,6 +213,16 @@ public final class ConfigLoader {
       throw new ConfigException(file + ": key '" + path + "' has a value of the wrong type: "
           + firstLine(e.getOriginalMessage()));
     }
+  }
+
+  /** The settings record's own refusal behind a binding error, if that is what it is. */
+  private static Optional<SettingsException> settingsProblem(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SettingsException s) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
   }
 
   /** "key 'a.b' is given twice", when the parser stopped at a duplicate key. */

@@ -7,13 +7,13 @@ import dev.smelt.activities.stage.DataStage;
 import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.read.FormatReaders;
 import dev.smelt.pipeline.read.ReaderOptions;
-import dev.smelt.workflows.config.DataConfig;
-import dev.smelt.workflows.config.FinetuneConfig;
-import dev.smelt.workflows.config.FinetuneTask;
-import dev.smelt.workflows.config.ModelConfig;
-import dev.smelt.workflows.config.PretrainConfig;
-import dev.smelt.workflows.config.RunConfig;
-import dev.smelt.workflows.config.StallMinutes;
+import dev.smelt.settings.DataConfig;
+import dev.smelt.settings.FinetuneConfig;
+import dev.smelt.settings.FinetuneTask;
+import dev.smelt.settings.ModelConfig;
+import dev.smelt.settings.PretrainConfig;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.StallMinutes;
 import dev.smelt.workflows.stage.Stage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,7 +164,7 @@ final class ConfigValidator {
 
   private static void validateStallMinutes(StallMinutes s) {
     for (Stage stage : Stage.values()) {
-      double minutes = s.of(stage);
+      double minutes = stage.stallMinutes(s);
       require(Double.isFinite(minutes) && minutes >= 0, "stallMinutes." + stage.id(),
           "must be a number of minutes, at least 0 (0 = never)");
     }

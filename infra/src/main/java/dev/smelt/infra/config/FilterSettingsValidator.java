@@ -1,9 +1,10 @@
 package dev.smelt.infra.config;
 
-import dev.smelt.pipeline.decontaminate.DecontaminateFilter;
 import dev.smelt.pipeline.data.FilterChain;
 import dev.smelt.pipeline.language.LinguaIdentifier;
-import dev.smelt.workflows.config.FilterSettings;
+import dev.smelt.settings.filter.FilterSettings;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
+import dev.smelt.settings.filter.LanguageSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -90,18 +91,12 @@ final class FilterSettingsValidator {
     }
     require(c.protectedDir().isBlank() || Files.isDirectory(Path.of(c.protectedDir())),
         S + "copyright.protectedDir", "is not a folder: " + c.protectedDir());
-    var dc = f.decontaminate();
-    try { // the pipeline's settings record owns these rules and names the key
-      new DecontaminateFilter.Settings(
-          dc.ngram(), DecontaminateFilter.Policy.of(dc.policy()), dc.falsePositiveRate());
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(e.getMessage());
-    }
+    // data.filterSettings.decontaminate: its record checks its values as it is made.
     fuzzyDedup(f.fuzzyDedup());
   }
 
-  private static void fuzzyDedup(FilterSettings.FuzzyDedup d) {
-    require("word".equals(d.shingle()) || "char".equals(d.shingle()), S + "fuzzyDedup.shingle",
+  private static void fuzzyDedup(FuzzyDedupSettings d) {
+    require(d.shingle() != null, S + "fuzzyDedup.shingle",
         "must be word or char");
     require(d.shingleSize() >= 1 && d.shingleSize() <= 1000, S + "fuzzyDedup.shingleSize",
         "must be between 1 and 1000");
@@ -126,14 +121,14 @@ final class FilterSettingsValidator {
     require("drop".equals(v) || "tag".equals(v), key, "must be drop or tag");
   }
 
-  private static void language(FilterSettings.Language lang) {
+  private static void language(LanguageSettings lang) {
     Set<String> known = LinguaIdentifier.KNOWN;
     require(!lang.allow().isEmpty() && known.containsAll(lang.allow()), S + "language.allow",
         "must list ISO 639-1 codes the detector knows, such as en, de; known: " + String.join(", ", new TreeSet<>(known)));
     require(lang.minShare() > 0 && lang.minShare() <= 1, S + "language.minShare", "must be in (0, 1]");
     require(known.containsAll(lang.candidates()) && lang.candidates().containsAll(lang.allow()),
         S + "language.candidates", "must be ISO 639-1 codes the detector knows, including every allowed one");
-    require("high".equals(lang.accuracy()) || "low".equals(lang.accuracy()), S + "language.accuracy",
+    require(lang.accuracy() != null, S + "language.accuracy",
         "must be high or low");
     require(lang.sampleChars() >= 200, S + "language.sampleChars", "must be at least 200");
   }

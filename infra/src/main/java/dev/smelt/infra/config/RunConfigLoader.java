@@ -1,7 +1,7 @@
 package dev.smelt.infra.config;
 
 import dev.smelt.activities.schedule.RunConfigFiles;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import java.nio.file.Path;
 
 /** Run configs read and written as the CLI does ({@link ConfigLoader}), for the workers' activities. */

@@ -15,7 +15,7 @@ import dev.smelt.activities.pretrain.Gradients;
 import dev.smelt.activities.pretrain.LrSchedule;
 import dev.smelt.activities.pretrain.TokenBatch;
 import dev.smelt.activities.pretrain.TokenBatches;
-import dev.smelt.workflows.config.ModelConfig;
+import dev.smelt.settings.ModelConfig;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

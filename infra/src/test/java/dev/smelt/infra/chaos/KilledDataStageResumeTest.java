@@ -13,7 +13,7 @@ import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.pipeline.data.StatsJson;
 import dev.smelt.pipeline.read.UnitManifest;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.RunStatus;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.StageInput;

@@ -11,7 +11,7 @@ import dev.smelt.infra.progress.RunWatcher;
 import dev.smelt.infra.progress.StageSnapshot;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.RunStatus;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.RunSummary;

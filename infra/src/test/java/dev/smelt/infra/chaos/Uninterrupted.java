@@ -8,7 +8,7 @@ import dev.smelt.activities.pretrain.Pretrainer;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.pipeline.tokenize.TokenDoc;
 import dev.smelt.pipeline.tokenize.TokenShards;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

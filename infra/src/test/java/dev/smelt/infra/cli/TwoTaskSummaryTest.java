@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.report.ReportWriter;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.CurvePoint;

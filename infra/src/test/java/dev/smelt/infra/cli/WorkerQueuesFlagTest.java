@@ -3,7 +3,7 @@ package dev.smelt.infra.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.WorkerQueue;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

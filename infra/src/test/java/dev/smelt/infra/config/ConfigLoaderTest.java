@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.stage.DataStage;
-import dev.smelt.workflows.config.RunConfig;
-import dev.smelt.workflows.config.StallMinutes;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.StallMinutes;
 import dev.smelt.workflows.stage.Stage;
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.WorkerQueue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +48,8 @@ class ConfigLoaderTest {
   @Test
   void stallMinutesDefaultPerStageAndANegativeOneIsNamed() throws Exception {
     RunConfig c = ConfigLoader.load(write(MINIMAL + "stallMinutes:\n  finetune: 5\n"));
-    assertEquals(StallMinutes.DEFAULTS.pretrain(), c.stallMinutes().of(Stage.PRETRAIN));
-    assertEquals(5, c.stallMinutes().of(Stage.FINETUNE));
+    assertEquals(StallMinutes.DEFAULTS.pretrain(), Stage.PRETRAIN.stallMinutes(c.stallMinutes()));
+    assertEquals(5, Stage.FINETUNE.stallMinutes(c.stallMinutes()));
     assertEquals(StallMinutes.DEFAULTS, ConfigLoader.load(write(MINIMAL)).stallMinutes(),
         "smelt-defaults.yaml and StallMinutes.DEFAULTS agree");
     ConfigException e = assertThrows(ConfigException.class,

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.activities.stage.DataStage;
 import dev.smelt.pipeline.data.FilterChain;
-import dev.smelt.pipeline.data.FilterSettings;
-import dev.smelt.pipeline.dedup.minhash.FuzzyDedupSettings;
-import dev.smelt.pipeline.dedup.minhash.ShingleKind;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.filter.FilterSettings;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
+import dev.smelt.settings.filter.ShingleKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** data.filters and data.filterSettings: defaults, conversion to the pipeline, validation. */
+/** data.filters and data.filterSettings: defaults, what the pipeline gets, validation. */
 class FilterConfigTest {
   @TempDir Path dir;
 
@@ -34,10 +33,10 @@ class FilterConfigTest {
   }
 
   @Test
-  void defaultsInTheYamlAreThePipelinesDefaultsAndNamesMatch() {
+  void defaultsInTheYamlAreThePipelinesDefaults() {
     RunConfig c = ConfigLoader.load(ConfigLoaderTest.EXAMPLES.resolve("demo.yaml"));
     assertEquals(FilterChain.DEFAULT, c.data().filters());
-    assertEquals(FilterSettings.DEFAULTS, DataStage.filterSettings(c.data().filterSettings()));
+    assertEquals(FilterSettings.DEFAULTS, c.data().filterSettings());
   }
 
   @Test
@@ -45,7 +44,7 @@ class FilterConfigTest {
     RunConfig c = ConfigLoader.load(write("  filters: [language, c4, dedup]\n"
         + "  filterSettings:\n    toxicity:\n      maxScore: 0.02\n    language:\n      allow: [en, fr]\n"));
     assertEquals(List.of("language", "c4", "dedup"), c.data().filters());
-    FilterSettings s = DataStage.filterSettings(c.data().filterSettings());
+    FilterSettings s = c.data().filterSettings();
     assertEquals(0.02, s.toxicity().maxScore());
     assertEquals(3, s.toxicity().minHits(), "untouched keys keep their defaults");
     assertEquals(List.of("en", "fr"), s.language().allow());
@@ -56,7 +55,7 @@ class FilterConfigTest {
     RunConfig c = ConfigLoader.load(write("  filters: [length, dedup, fuzzy_dedup]\n"
         + "  filterSettings:\n    fuzzyDedup:\n      shingle: char\n      shingleSize: 24\n"
         + "      bands: 20\n      rows: 13\n"));
-    FuzzyDedupSettings s = DataStage.filterSettings(c.data().filterSettings()).fuzzyDedup();
+    FuzzyDedupSettings s = c.data().filterSettings().fuzzyDedup();
     assertEquals(new FuzzyDedupSettings(ShingleKind.CHAR, 24, 20, 13, 1, 0.0, 10), s);
     String e = error("  filterSettings:\n    fuzzyDedup:\n      shingle: line\n");
     assertTrue(e.contains("key 'data.filterSettings.fuzzyDedup.shingle'"), e);

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.workflows.config.FinetuneConfig;
-import dev.smelt.workflows.config.FinetuneTask;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.FinetuneConfig;
+import dev.smelt.settings.FinetuneTask;
+import dev.smelt.settings.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

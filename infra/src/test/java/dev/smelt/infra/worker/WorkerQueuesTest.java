@@ -3,7 +3,7 @@ package dev.smelt.infra.worker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.WorkerQueue;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.activity.ActivityOptions;

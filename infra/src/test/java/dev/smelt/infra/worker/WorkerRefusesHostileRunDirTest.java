@@ -8,7 +8,7 @@ import dev.smelt.infra.cli.SentinelFolders;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.temporal.EmbeddedTemporalServer;
 import dev.smelt.infra.temporal.TemporalConnection;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.StageInput;

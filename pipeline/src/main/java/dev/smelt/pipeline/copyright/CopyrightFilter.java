@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.CopyrightSettings;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Path;
@@ -26,44 +27,17 @@ public final class CopyrightFilter implements DocFilter {
       "(?i)(?:\\bcopyright\\s*(?:\\(c\\)|\u00a9)?\\s*(?:\\d{4}|\\(c\\)|\u00a9)|\u00a9\\s*\\d{4}|\\ball rights reserved\\b)");
   private static final Pattern URL_HOST = Pattern.compile("(?i)\\bhttps?://([a-z0-9.-]+)");
 
-  /**
-   * @param licensePolicy for SPDX licence texts (default tag)
-   * @param minLicenseContainment share of a licence's sampled shingles a document must hold (0.5)
-   * @param noticePolicy for copyright notices (default tag)
-   * @param optOutPolicy for opted-out sources and domains (default drop)
-   * @param optOutSources globs matched against the document's source, e.g. "news/**" (default [])
-   * @param optOutDomains domains matched against the source and URLs in the text; a domain covers
-   *     its subdomains (default [])
-   * @param protectedPolicy for overlap with protected works (default drop)
-   * @param protectedDir folder of protected works, "" for none (default "")
-   * @param maxProtectedOverlap share of a document's 13-word shingles found in them (0.2)
-   */
-  public record Settings(
-      String licensePolicy, double minLicenseContainment, String noticePolicy, String optOutPolicy,
-      List<String> optOutSources, List<String> optOutDomains, String protectedPolicy,
-      String protectedDir, double maxProtectedOverlap) implements java.io.Serializable {
-    public static final Settings DEFAULTS =
-        new Settings("tag", 0.5, "tag", "drop", List.of(), List.of(), "drop", "", 0.2);
-
-    public Settings {
-      optOutSources = List.copyOf(optOutSources);
-      optOutDomains = optOutDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
-      for (String p : List.of(licensePolicy, noticePolicy, optOutPolicy, protectedPolicy)) {
-        if (!p.equals("drop") && !p.equals("tag")) {
-          throw new IllegalArgumentException("copyright policy '" + p + "' must be drop or tag");
-        }
-      }
-    }
-  }
-
-  private final Settings s;
+  private final CopyrightSettings s;
+  /** The opted-out domains, lower-cased: a host matches in any case. */
+  private final List<String> optOutDomains;
   /** Not serialized (a DoFn is serialized again per bundle on the DirectRunner): bundled, shared. */
   private transient LicenseIndex licenses;
   private final ProtectedWorks protectedWorks;
   private transient List<PathMatcher> sourceGlobs;
 
-  public CopyrightFilter(Settings settings) {
+  public CopyrightFilter(CopyrightSettings settings) {
     this.s = settings;
+    this.optOutDomains = settings.optOutDomains().stream().map(d -> d.toLowerCase(Locale.ROOT)).toList();
     this.licenses = LicenseIndex.shared();
     this.protectedWorks = settings.protectedDir().isBlank()
         ? ProtectedWorks.none()
@@ -114,7 +88,7 @@ public final class CopyrightFilter implements DocFilter {
         return "source " + doc.source() + " matches an opt-out glob";
       }
     }
-    if (s.optOutDomains().isEmpty()) {
+    if (optOutDomains.isEmpty()) {
       return null;
     }
     if (doc.source() != null && doc.source().matches("(?i)https?://.*")) {
@@ -134,7 +108,7 @@ public final class CopyrightFilter implements DocFilter {
   }
 
   private boolean optedOutDomain(String host) {
-    return s.optOutDomains().stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
+    return optOutDomains.stream().anyMatch(d -> host.equals(d) || host.endsWith("." + d));
   }
 
   private static String host(String url) {

@@ -3,6 +3,7 @@ package dev.smelt.pipeline.data;
 import dev.smelt.pipeline.beam.BeamOptions;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.read.ReaderOptions;
+import dev.smelt.settings.filter.FilterSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.PiiSettings;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,29 +23,7 @@ public final class PiiRedactor implements DocFilter {
   /** Its name in {@code data.filters}. */
   public static final String STAGE = "pii";
   /** The kinds a config may name in {@code pii.kinds}. */
-  public static final List<String> KINDS =
-      List.of("private_key", "aws_key", "github_token", "slack_token", "secret_value", "email",
-          "payment_card", "ip_address", "phone");
-
-  /**
-   * @param kinds which kinds to redact (default all of {@link #KINDS})
-   * @param minSecretEntropy Shannon bits per character a {@code key=value} value needs to be
-   *     taken for a secret (default 3.5; random base64 is near 6, English words near 3)
-   * @param minSecretLength shortest such value (default 16)
-   */
-  public record Settings(List<String> kinds, double minSecretEntropy, int minSecretLength)
-      implements java.io.Serializable {
-    public static final Settings DEFAULTS = new Settings(KINDS, 3.5, 16);
-
-    public Settings {
-      kinds = List.copyOf(kinds);
-      for (String k : kinds) {
-        if (!KINDS.contains(k)) {
-          throw new IllegalArgumentException("unknown PII kind '" + k + "'; known: " + String.join(", ", KINDS));
-        }
-      }
-    }
-  }
+  public static final List<String> KINDS = PiiSettings.KINDS;
 
   static final Pattern PRIVATE_KEY = Pattern.compile(
       "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----[\\s\\S]*?-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----");
@@ -75,7 +54,7 @@ public final class PiiRedactor implements DocFilter {
   private final double minSecretEntropy;
   private final int minSecretLength;
 
-  public PiiRedactor(Settings settings) {
+  public PiiRedactor(PiiSettings settings) {
     this.kinds = Set.copyOf(settings.kinds());
     this.minSecretEntropy = settings.minSecretEntropy();
     this.minSecretLength = settings.minSecretLength();

@@ -2,6 +2,7 @@ package dev.smelt.pipeline.pii;
 
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Rejected;
+import dev.smelt.settings.filter.PiiSettings;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -16,10 +17,10 @@ import org.apache.beam.sdk.values.PCollection;
  * stage and later ones were redacted on the way and pass unchanged.
  */
 public final class RedactRejects extends PTransform<PCollection<Rejected>, PCollection<Rejected>> {
-  private final PiiRedactor.Settings settings;
+  private final PiiSettings settings;
   private final Set<String> unredactedStages;
 
-  private RedactRejects(PiiRedactor.Settings settings, Set<String> unredactedStages) {
+  private RedactRejects(PiiSettings settings, Set<String> unredactedStages) {
     super("Redact rejects");
     this.settings = settings;
     this.unredactedStages = Set.copyOf(unredactedStages);
@@ -30,7 +31,7 @@ public final class RedactRejects extends PTransform<PCollection<Rejected>, PColl
    * @param piiStage the name of the redaction stage; with none in {@code stages} nothing is
    *     redacted, as kept documents are not either (and {@code settings} may then be null)
    */
-  public static RedactRejects before(String piiStage, List<String> stages, PiiRedactor.Settings settings) {
+  public static RedactRejects before(String piiStage, List<String> stages, PiiSettings settings) {
     int pii = stages.indexOf(piiStage);
     return new RedactRejects(settings, pii < 0 ? Set.of() : Set.copyOf(stages.subList(0, pii)));
   }
@@ -46,11 +47,11 @@ public final class RedactRejects extends PTransform<PCollection<Rejected>, PColl
   }
 
   private static final class RedactFn extends DoFn<Rejected, Rejected> {
-    private final PiiRedactor.Settings settings;
+    private final PiiSettings settings;
     private final Set<String> unredactedStages;
     private transient PiiRedactor redactor;
 
-    RedactFn(PiiRedactor.Settings settings, Set<String> unredactedStages) {
+    RedactFn(PiiSettings settings, Set<String> unredactedStages) {
       this.settings = settings;
       this.unredactedStages = unredactedStages;
     }

@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.C4Settings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,26 +31,9 @@ public final class C4Filter implements DocFilter {
   private static final Pattern SENTENCE_END = Pattern.compile("[.!?]+[\"'\u201d\u2019)\\]]*(?=\\s|$)");
   private static final String END_PUNCT = ".?!\"'\u201d\u2019";
 
-  /**
-   * @param minWordsPerLine lines with fewer words are removed (default 3)
-   * @param maxWordLength lines holding a longer word are removed (1000)
-   * @param minSentences documents with fewer sentences left are rejected (3)
-   * @param lineEndPunctuation remove lines not ending in terminal punctuation (true)
-   * @param removeJavascript remove lines mentioning javascript (true)
-   * @param removePolicy remove terms/privacy/cookie lines (true)
-   * @param rejectLoremIpsum reject documents with 'lorem ipsum' (true)
-   * @param rejectCurlyBracket reject documents with '{' (true)
-   */
-  public record Thresholds(
-      int minWordsPerLine, int maxWordLength, int minSentences, boolean lineEndPunctuation,
-      boolean removeJavascript, boolean removePolicy, boolean rejectLoremIpsum,
-      boolean rejectCurlyBracket) implements java.io.Serializable {
-    public static final Thresholds DEFAULTS = new Thresholds(3, 1000, 3, true, true, true, true, true);
-  }
+  private final C4Settings t;
 
-  private final Thresholds t;
-
-  public C4Filter(Thresholds thresholds) {
+  public C4Filter(C4Settings thresholds) {
     this.t = thresholds;
   }
 

@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.FineWebSettings;
 import java.util.List;
 import java.util.Locale;
 
@@ -20,22 +21,9 @@ public final class FineWebFilter implements DocFilter {
   /** Sentence-final marks (a subset of DataTrove's TERMINAL_PUNCTUATION). */
   private static final String TERMINAL = ".!?\u2026\u3002\uff01\uff1f\u061f\u0964";
 
-  /**
-   * @param minLinePunctRatio fewest lines ending in terminal punctuation (default 0.12)
-   * @param maxShortLineRatio most lines of at most {@code shortLineChars} characters (0.67)
-   * @param shortLineChars what counts as a short line (30)
-   * @param maxDupLineCharRatio most characters in duplicated lines, newlines not counted (0.1)
-   * @param maxNewlinesPerWord most newlines per word before a document is a list (0.3)
-   */
-  public record Thresholds(
-      double minLinePunctRatio, double maxShortLineRatio, int shortLineChars,
-      double maxDupLineCharRatio, double maxNewlinesPerWord) implements java.io.Serializable {
-    public static final Thresholds DEFAULTS = new Thresholds(0.12, 0.67, 30, 0.1, 0.3);
-  }
+  private final FineWebSettings t;
 
-  private final Thresholds t;
-
-  public FineWebFilter(Thresholds thresholds) {
+  public FineWebFilter(FineWebSettings thresholds) {
     this.t = thresholds;
   }
 

@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.GopherQualitySettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,27 +18,9 @@ public final class GopherQualityFilter implements DocFilter {
   /** The paper's stop words: a document needs at least {@code minStopWords} occurrences of them. */
   static final Set<String> STOP_WORDS = Set.of("the", "be", "to", "of", "and", "that", "have", "with");
 
-  /**
-   * @param minWords fewest words (default 50)
-   * @param maxWords most words (default 100,000)
-   * @param minMeanWordLength shortest mean word length in characters (default 3)
-   * @param maxMeanWordLength longest mean word length (default 10)
-   * @param maxSymbolWordRatio most '#' per word, and most ellipses ("..." or "…") per word (0.1)
-   * @param maxBulletLinesRatio most lines starting with a bullet ('•', '-', '*') (0.9)
-   * @param maxEllipsisLinesRatio most lines ending with an ellipsis (0.3)
-   * @param minAlphaWordsRatio fewest words holding an alphabetic character (0.8)
-   * @param minStopWords fewest stop-word occurrences (2)
-   */
-  public record Thresholds(
-      int minWords, int maxWords, double minMeanWordLength, double maxMeanWordLength,
-      double maxSymbolWordRatio, double maxBulletLinesRatio, double maxEllipsisLinesRatio,
-      double minAlphaWordsRatio, int minStopWords) implements java.io.Serializable {
-    public static final Thresholds DEFAULTS = new Thresholds(50, 100_000, 3, 10, 0.1, 0.9, 0.3, 0.8, 2);
-  }
+  private final GopherQualitySettings t;
 
-  private final Thresholds t;
-
-  public GopherQualityFilter(Thresholds thresholds) {
+  public GopherQualityFilter(GopherQualitySettings thresholds) {
     this.t = thresholds;
   }
 

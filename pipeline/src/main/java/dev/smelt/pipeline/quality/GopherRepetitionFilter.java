@@ -4,6 +4,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.GopherRepetitionSettings;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 import java.util.List;
@@ -17,36 +18,9 @@ import java.util.Locale;
  */
 public final class GopherRepetitionFilter implements DocFilter {
 
-  /**
-   * @param maxDupLineFraction duplicated lines / lines (default 0.3)
-   * @param maxDupParagraphFraction duplicated paragraphs / paragraphs (0.3)
-   * @param maxDupLineCharFraction characters in duplicated lines / characters (0.2)
-   * @param maxDupParagraphCharFraction characters in duplicated paragraphs / characters (0.2)
-   * @param maxTopNgramCharFraction for n = 2, 3, 4: the top n-gram's characters × count (0.20, 0.18, 0.16)
-   * @param maxDupNgramCharFraction for n = 5..10: characters in repeated n-grams (0.15 … 0.10)
-   */
-  public record Thresholds(
-      double maxDupLineFraction, double maxDupParagraphFraction, double maxDupLineCharFraction,
-      double maxDupParagraphCharFraction, List<Double> maxTopNgramCharFraction,
-      List<Double> maxDupNgramCharFraction) implements java.io.Serializable {
-    public static final Thresholds DEFAULTS = new Thresholds(0.3, 0.3, 0.2, 0.2,
-        List.of(0.20, 0.18, 0.16), List.of(0.15, 0.14, 0.13, 0.12, 0.11, 0.10));
+  private final GopherRepetitionSettings t;
 
-    public Thresholds {
-      maxTopNgramCharFraction = List.copyOf(maxTopNgramCharFraction);
-      maxDupNgramCharFraction = List.copyOf(maxDupNgramCharFraction);
-      if (maxTopNgramCharFraction.size() != 3) {
-        throw new IllegalArgumentException("maxTopNgramCharFraction needs 3 values, for n = 2, 3, 4");
-      }
-      if (maxDupNgramCharFraction.size() != 6) {
-        throw new IllegalArgumentException("maxDupNgramCharFraction needs 6 values, for n = 5..10");
-      }
-    }
-  }
-
-  private final Thresholds t;
-
-  public GopherRepetitionFilter(Thresholds thresholds) {
+  public GopherRepetitionFilter(GopherRepetitionSettings thresholds) {
     this.t = thresholds;
   }
 

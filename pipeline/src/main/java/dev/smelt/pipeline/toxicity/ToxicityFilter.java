@@ -5,6 +5,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocFilter;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.ToxicitySettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,27 +18,7 @@ import java.util.TreeMap;
  * drop only documents dense with strong terms, and identity words weigh nothing.
  */
 public final class ToxicityFilter implements DocFilter {
-  /**
-   * @param languages LDNOOBW lists to use (default [en]; en, de, fr, es are bundled)
-   * @param ldnoobwWeight weight of an LDNOOBW term (default 1.0)
-   * @param cussWeights weights of cuss ratings 0, 1, 2 (default [0.0, 0.25, 1.0])
-   * @param maxScore highest weighted hits per word a kept document may have (default 0.01)
-   * @param minHits fewest hits before a document can be dropped at all (default 3)
-   */
-  public record Settings(List<String> languages, double ldnoobwWeight, List<Double> cussWeights,
-      double maxScore, int minHits) implements java.io.Serializable {
-    public static final Settings DEFAULTS = new Settings(List.of("en"), 1.0, List.of(0.0, 0.25, 1.0), 0.01, 3);
-
-    public Settings {
-      languages = List.copyOf(languages);
-      cussWeights = List.copyOf(cussWeights);
-      if (cussWeights.size() != 3) {
-        throw new IllegalArgumentException("cussWeights needs 3 values, for ratings 0, 1 and 2");
-      }
-    }
-  }
-
-  private final Settings settings;
+  private final ToxicitySettings settings;
   private final double maxScore;
   private final int minHits;
   /**
@@ -47,7 +28,7 @@ public final class ToxicityFilter implements DocFilter {
   private transient ToxicityLexicon lexicon;
 
   /** @throws IllegalArgumentException for a language with no bundled list */
-  public ToxicityFilter(Settings s) {
+  public ToxicityFilter(ToxicitySettings s) {
     this.settings = s;
     this.maxScore = s.maxScore();
     this.minHits = s.minHits();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.CopyrightSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,13 +48,13 @@ class CopyrightFilterTest {
 
   private static CopyrightFilter filter(String license, String notice, String optOut,
       List<String> sources, List<String> domains, String protectedDir) {
-    return new CopyrightFilter(new CopyrightFilter.Settings(
+    return new CopyrightFilter(new CopyrightSettings(
         license, 0.5, notice, optOut, sources, domains, "drop", protectedDir, 0.2));
   }
 
   @Test
   void tagsTheMitLicenceByDefaultAndNamesIt() {
-    CopyrightFilter f = new CopyrightFilter(CopyrightFilter.Settings.DEFAULTS);
+    CopyrightFilter f = new CopyrightFilter(CopyrightSettings.PUBLISHED);
     Decision.Tag t = assertInstanceOf(Decision.Tag.class, f.decide(doc("LICENSE", MIT)));
     assertTrue(t.tags().get(RejectReason.LICENSE_TEXT).startsWith("MIT"), t.tags().toString());
   }
@@ -67,12 +68,12 @@ class CopyrightFilterTest {
 
   @Test
   void keepsProseWithoutTags() {
-    assertEquals(Decision.keep(), new CopyrightFilter(CopyrightFilter.Settings.DEFAULTS).decide(doc("a.txt", PROSE)));
+    assertEquals(Decision.keep(), new CopyrightFilter(CopyrightSettings.PUBLISHED).decide(doc("a.txt", PROSE)));
   }
 
   @Test
   void tagsOrDropsCopyrightNotices() {
-    CopyrightFilter tag = new CopyrightFilter(CopyrightFilter.Settings.DEFAULTS);
+    CopyrightFilter tag = new CopyrightFilter(CopyrightSettings.PUBLISHED);
     for (String notice : List.of("Copyright (c) 2019 Example Corp.", "\u00a9 2021 Someone",
         "Widgets Inc. All rights reserved.", "COPYRIGHT 1999 by the authors")) {
       Decision.Tag t = assertInstanceOf(Decision.Tag.class, tag.decide(doc("a", PROSE + "\n" + notice)), notice);
@@ -121,7 +122,7 @@ class CopyrightFilterTest {
   @Test
   void travelsWithoutTheLicenceIndexAndDecidesAlikeAfterSerialization() {
     // The DirectRunner serializes a DoFn again for every bundle: the bundled index must not travel.
-    CopyrightFilter f = new CopyrightFilter(CopyrightFilter.Settings.DEFAULTS);
+    CopyrightFilter f = new CopyrightFilter(CopyrightSettings.PUBLISHED);
     byte[] bytes = SerializableUtils.serializeToByteArray(f);
     assertTrue(bytes.length < 2_000, bytes.length + " bytes");
     CopyrightFilter copy = (CopyrightFilter) SerializableUtils.deserializeFromByteArray(bytes, "copyright");

@@ -9,6 +9,7 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.language.LanguageCount;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Tagged;
+import dev.smelt.settings.filter.FilterSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

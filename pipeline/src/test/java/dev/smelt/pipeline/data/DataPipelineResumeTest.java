@@ -9,6 +9,7 @@ import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.read.ReadCorpus;
 import dev.smelt.pipeline.read.ReaderOptions;
 import dev.smelt.pipeline.read.UnitManifest;
+import dev.smelt.settings.filter.FilterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -8,6 +8,7 @@ import dev.smelt.pipeline.filter.StageOutput;
 import dev.smelt.pipeline.read.ReadCorpus;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.pipeline.tokenize.ByteLevelBpeTrainer;
+import dev.smelt.settings.filter.FilterSettings;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;

@@ -14,6 +14,7 @@ import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.pipeline.tokenize.ByteLevelBpeTrainer;
 import dev.smelt.pipeline.tokenize.TokenShardPipeline;
 import dev.smelt.pipeline.tokenize.TokenShardPipeline.TokenShardSpec;
+import dev.smelt.settings.filter.FilterSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.smelt.pipeline.decontaminate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
+import dev.smelt.settings.filter.DecontaminateSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -30,7 +31,7 @@ class DecontaminateBench {
     int ngrams = Integer.getInteger("smelt.bench.ngrams", 4_000_000);
     String eval = randomWords(ngrams + 12, 7);
     long start = System.nanoTime();
-    DecontaminateFilter f = DecontaminateFilter.of(DecontaminateFilter.Settings.DEFAULTS,
+    DecontaminateFilter f = DecontaminateFilter.of(DecontaminateSettings.PUBLISHED,
         List.of(new EvalSet("random", false, List.of(eval))));
     double build = (System.nanoTime() - start) / 1e9;
     long bytes = docs.stream().mapToLong(d -> d.text().getBytes(StandardCharsets.UTF_8).length).sum();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.DecontaminateSettings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,12 +29,12 @@ class DecontaminateFilterTest {
       new EvalSet("sentiment_test", true, List.of(REVIEW, "Too short.")),
       new EvalSet("ood", false, List.of(OOD)));
 
-  private static Decision decide(DecontaminateFilter.Settings s, String text) {
+  private static Decision decide(DecontaminateSettings s, String text) {
     return DecontaminateFilter.of(s, SETS).decide(new Doc("d", "corpus.jsonl", text));
   }
 
   private static Decision decide(String text) {
-    return decide(DecontaminateFilter.Settings.DEFAULTS, text);
+    return decide(DecontaminateSettings.PUBLISHED, text);
   }
 
   @Test
@@ -64,21 +65,21 @@ class DecontaminateFilterTest {
 
   @Test
   void tagPolicyKeepsTheDocumentAndTagsItContaminated() {
-    var tag = new DecontaminateFilter.Settings(13, DecontaminateFilter.Policy.TAG, 1e-6);
+    var tag = new DecontaminateSettings(13, DecontaminateSettings.Policy.TAG, 1e-6);
     Decision.Tag t = assertInstanceOf(Decision.Tag.class, decide(tag, PROSE + REVIEW));
     assertTrue(t.tags().get(RejectReason.CONTAMINATED).contains("sentiment_test"), t.tags().toString());
   }
 
   @Test
   void aShorterConfiguredNgramAlsoShortensTheShortTextNgram() {
-    var five = new DecontaminateFilter.Settings(5, DecontaminateFilter.Policy.DROP, 1e-6);
+    var five = new DecontaminateSettings(5, DecontaminateSettings.Policy.DROP, 1e-6);
     assertInstanceOf(Decision.Reject.class, decide(five, PROSE + "after two days and support " + PROSE));
     assertEquals(Decision.keep(), decide(PROSE + "after two days and support " + PROSE));
   }
 
   @Test
   void survivesJavaSerializationAsBeamShipsIt() throws IOException, ClassNotFoundException {
-    DecontaminateFilter f = DecontaminateFilter.of(DecontaminateFilter.Settings.DEFAULTS, SETS);
+    DecontaminateFilter f = DecontaminateFilter.of(DecontaminateSettings.PUBLISHED, SETS);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(f);
@@ -93,14 +94,14 @@ class DecontaminateFilterTest {
   @Test
   void badSettingsNameTheirKey() {
     var e = assertThrows(IllegalArgumentException.class,
-        () -> new DecontaminateFilter.Settings(3, DecontaminateFilter.Policy.DROP, 1e-6));
+        () -> new DecontaminateSettings(3, DecontaminateSettings.Policy.DROP, 1e-6));
     assertTrue(e.getMessage().startsWith("key 'data.filterSettings.decontaminate.ngram' must be at least 4"),
         e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> new DecontaminateFilter.Settings(13, DecontaminateFilter.Policy.DROP, 0.5));
+        () -> new DecontaminateSettings(13, DecontaminateSettings.Policy.DROP, 0.5));
     assertTrue(e.getMessage().startsWith("key 'data.filterSettings.decontaminate.falsePositiveRate'"),
         e.getMessage());
-    e = assertThrows(IllegalArgumentException.class, () -> DecontaminateFilter.Policy.of("delete"));
+    e = assertThrows(IllegalArgumentException.class, () -> DecontaminateSettings.Policy.of("delete"));
     assertTrue(e.getMessage().contains("policy' must be drop or tag, not 'delete'"), e.getMessage());
   }
 }

@@ -9,6 +9,7 @@ import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.StageOutput;
 import dev.smelt.pipeline.tokenize.SplitByHash;
+import dev.smelt.settings.filter.DecontaminateSettings;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -47,7 +48,7 @@ class DecontaminateHeldOutTest {
     Doc heldOutToo = new Doc(id("val2", true), "c", "Again " + PASSAGE);
     StageOutput out = p.apply(Create.of(heldOut, thirteen, twelve, heldOutToo)
             .withCoder(SerializableCoder.of(Doc.class)))
-        .apply(Decontaminate.of(DecontaminateFilter.of(DecontaminateFilter.Settings.DEFAULTS, List.of()))
+        .apply(Decontaminate.of(DecontaminateFilter.of(DecontaminateSettings.PUBLISHED, List.of()))
             .withHeldOut(HALF));
 
     PAssert.that(out.kept()).containsInAnyOrder(heldOut, twelve, heldOutToo);
@@ -61,7 +62,7 @@ class DecontaminateHeldOutTest {
     Doc a = new Doc(id("a", true), "c", PASSAGE);
     Doc b = new Doc(id("b", false), "c", PASSAGE);
     StageOutput out = p.apply(Create.of(a, b).withCoder(SerializableCoder.of(Doc.class)))
-        .apply(Decontaminate.of(DecontaminateFilter.of(DecontaminateFilter.Settings.DEFAULTS, List.of())));
+        .apply(Decontaminate.of(DecontaminateFilter.of(DecontaminateSettings.PUBLISHED, List.of())));
     PAssert.that(out.kept()).containsInAnyOrder(a, b);
     PAssert.that(out.rejected()).empty();
     p.run().waitUntilFinish();

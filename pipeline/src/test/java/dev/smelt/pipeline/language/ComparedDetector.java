@@ -7,6 +7,8 @@ import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import dev.smelt.settings.filter.DetectorAccuracy;
+import dev.smelt.settings.filter.LanguageSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -54,9 +56,9 @@ enum ComparedDetector {
   }
 
   private static Function<String, LanguageShares> filter(List<String> candidates, LanguageIdentifier id) {
-    LanguageFilter.Settings s = LanguageFilter.Settings.DEFAULTS;
+    LanguageSettings s = LanguageSettings.PUBLISHED;
     LanguageFilter f = new LanguageFilter(
-        new LanguageFilter.Settings(s.allow(), s.minShare(), candidates, s.accuracy(), s.sampleChars()), id);
+        new LanguageSettings(s.allow(), s.minShare(), candidates, s.accuracy(), s.sampleChars()), id);
     return f::shares;
   }
 

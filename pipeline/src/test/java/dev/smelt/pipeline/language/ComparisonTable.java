@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.language;
 
+import dev.smelt.settings.filter.LanguageSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
  * <pre>java -cp … dev.smelt.pipeline.language.ComparisonTable OUT_DIR DETECTOR…</pre>
  */
 public final class ComparisonTable {
-  private static final double MIN_SHARE = LanguageFilter.Settings.DEFAULTS.minShare();
+  private static final double MIN_SHARE = LanguageSettings.PUBLISHED.minShare();
 
   private ComparisonTable() {}
 

@@ -2,6 +2,7 @@ package dev.smelt.pipeline.language;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.settings.filter.LanguageSettings;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class DetectorComparison {
     Path out = Files.createDirectories(Path.of(args[2]));
     int perLanguage = args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE;
     List<String> candidates = args.length > 4 ? List.of(args[4].split(","))
-        : LanguageFilter.Settings.ALL_CANDIDATES;
+        : LanguageSettings.ALL_CANDIDATES;
     List<LabelledDoc> docs = new ArrayList<>(read(set.resolve("long.jsonl"), "long", perLanguage));
     docs.addAll(read(set.resolve("short.jsonl"), "short", perLanguage));
 

@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.language;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.smelt.settings.filter.LanguageSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -26,7 +27,7 @@ public final class LanguageCostProfile {
   public static void main(String[] args) throws IOException {
     List<String> texts = read(Path.of(args[0]));
     int passes = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-    LanguageFilter filter = new LanguageFilter(LanguageFilter.Settings.DEFAULTS);
+    LanguageFilter filter = new LanguageFilter(LanguageSettings.PUBLISHED);
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long t0 = threads.getCurrentThreadCpuTime();
     filter.shares("The detector loads its models on this first sentence of English prose.");
@@ -37,7 +38,7 @@ public final class LanguageCostProfile {
       long whole = 0;
       for (String text : texts) {
         long a = threads.getCurrentThreadCpuTime();
-        ProseText.sampledSegments(text, LanguageFilter.Settings.DEFAULTS.sampleChars());
+        ProseText.sampledSegments(text, LanguageSettings.PUBLISHED.sampleChars());
         long b = threads.getCurrentThreadCpuTime();
         filter.shares(text);
         long c = threads.getCurrentThreadCpuTime();

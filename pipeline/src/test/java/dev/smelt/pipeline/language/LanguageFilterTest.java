@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.LanguageSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 class LanguageFilterTest {
-  private static final LanguageFilter ENGLISH_ONLY = new LanguageFilter(LanguageFilter.Settings.DEFAULTS);
+  private static final LanguageFilter ENGLISH_ONLY = new LanguageFilter(LanguageSettings.PUBLISHED);
   private static final String ENGLISH = "The family of Dashwood had long been settled in Sussex. Their "
       + "estate was large, and their residence was at Norland Park, in the centre of their property, "
       + "where, for many generations, they had lived in so respectable a manner as to engage the "
@@ -102,23 +103,29 @@ class LanguageFilterTest {
 
   @Test
   void allowListDecides() {
-    LanguageFilter.Settings d = LanguageFilter.Settings.DEFAULTS;
+    LanguageSettings d = LanguageSettings.PUBLISHED;
     LanguageFilter german = new LanguageFilter(
-        new LanguageFilter.Settings(List.of("de"), d.minShare(), d.candidates(), d.accuracy(), d.sampleChars()));
+        new LanguageSettings(List.of("de"), d.minShare(), d.candidates(), d.accuracy(), d.sampleChars()));
     assertEquals(Decision.keep(), german.decide(new Doc("de", "de", GERMAN)));
     assertEquals(RejectReason.LANGUAGE_NOT_ALLOWED,
         assertInstanceOf(Decision.Reject.class, german.decide(new Doc("en", "en", ENGLISH))).reason());
   }
 
   @Test
+  void theSettingsListOfKnownLanguagesIsLinguas() {
+    assertEquals(List.copyOf(new java.util.TreeSet<>(LinguaIdentifier.KNOWN)), LanguageSettings.ALL_CANDIDATES);
+    assertEquals(LanguageSettings.MIN_SAMPLE_CHARS, ProseText.SEGMENT_MIN);
+  }
+
+  @Test
   void unknownOrUncandidateLanguageIsAnErrorNamingTheKey() {
-    LanguageFilter.Settings d = LanguageFilter.Settings.DEFAULTS;
+    LanguageSettings d = LanguageSettings.PUBLISHED;
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> new LanguageFilter.Settings(List.of("xx"), 0.8, d.candidates(), d.accuracy(), 3000));
-    assertTrue(unknown.getMessage().startsWith("data.filterSettings.language.allow: 'xx'"), unknown.getMessage());
+        () -> new LanguageSettings(List.of("xx"), 0.8, d.candidates(), d.accuracy(), 3000));
+    assertTrue(unknown.getMessage().startsWith("key 'data.filterSettings.language.allow' lists 'xx'"), unknown.getMessage());
     IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-        () -> new LanguageFilter.Settings(List.of("en"), 0.8, List.of("de", "fr"), d.accuracy(), 3000));
-    assertTrue(missing.getMessage().startsWith("data.filterSettings.language.candidates"), missing.getMessage());
+        () -> new LanguageSettings(List.of("en"), 0.8, List.of("de", "fr"), d.accuracy(), 3000));
+    assertTrue(missing.getMessage().startsWith("key 'data.filterSettings.language.candidates' must include every allowed language, also 'en'"), missing.getMessage());
   }
 
   @Test
@@ -148,7 +155,7 @@ class LanguageFilterTest {
   @Test
   void stopsJudgingOnceTheAllowedShareIsSure() {
     CountingIdentifier counting = new CountingIdentifier();
-    LanguageFilter filter = new LanguageFilter(LanguageFilter.Settings.DEFAULTS, counting);
+    LanguageFilter filter = new LanguageFilter(LanguageSettings.PUBLISHED, counting);
     String tenParagraphs = String.join("\n\n", java.util.Collections.nCopies(10, ENGLISH));
     assertEquals(10, ProseText.sampledSegments(tenParagraphs, 3000).size());
     assertEquals(Decision.keep(), filter.decide(new Doc("en", "en", tenParagraphs)));
@@ -158,7 +165,7 @@ class LanguageFilterTest {
   @Test
   void rejectedDocumentIsJudgedWhole() {
     CountingIdentifier counting = new CountingIdentifier();
-    LanguageFilter filter = new LanguageFilter(LanguageFilter.Settings.DEFAULTS, counting);
+    LanguageFilter filter = new LanguageFilter(LanguageSettings.PUBLISHED, counting);
     String doc = String.join("\n\n", GERMAN, GERMAN, ENGLISH, GERMAN, ENGLISH);
     Decision.Reject r = assertInstanceOf(Decision.Reject.class, filter.decide(new Doc("de", "de", doc)));
     assertEquals(5, counting.calls);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.settings.filter.DetectorAccuracy;
+import dev.smelt.settings.filter.LanguageSettings;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class LinguaTrigramsTest {
   private static final LinguaIdentifier ALL =
-      LinguaIdentifier.of(LanguageFilter.Settings.ALL_CANDIDATES, DetectorAccuracy.LOW);
+      LinguaIdentifier.of(LanguageSettings.ALL_CANDIDATES, DetectorAccuracy.LOW);
 
   /** Every fixture text, its sampled segments, and short and mid-sized slices of each. */
   static List<String> texts() throws IOException {

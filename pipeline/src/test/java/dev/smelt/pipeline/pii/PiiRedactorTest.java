@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.PiiSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PiiRedactorTest {
-  private final PiiRedactor redactor = new PiiRedactor(PiiRedactor.Settings.DEFAULTS);
+  private final PiiRedactor redactor = new PiiRedactor(PiiSettings.PUBLISHED);
 
   private Decision.Rewrite redact(String text) {
     return assertInstanceOf(Decision.Rewrite.class, redactor.decide(new Doc("d", "s", text)));
@@ -70,7 +71,7 @@ class PiiRedactorTest {
 
   @Test
   void redactsOnlyTheConfiguredKinds() {
-    PiiRedactor emailsOnly = new PiiRedactor(new PiiRedactor.Settings(List.of("email"), 3.5, 16));
+    PiiRedactor emailsOnly = new PiiRedactor(new PiiSettings(List.of("email"), 3.5, 16));
     Decision.Rewrite r = assertInstanceOf(Decision.Rewrite.class,
         emailsOnly.decide(new Doc("d", "s", "a@b.org at 10.0.0.1")));
     assertEquals("<EMAIL> at 10.0.0.1", r.text());

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.C4Settings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class C4FilterTest {
-  private final C4Filter filter = new C4Filter(C4Filter.Thresholds.DEFAULTS);
+  private final C4Filter filter = new C4Filter(C4Settings.PUBLISHED);
 
   @Test
   void removesBadLinesAndCountsThemPerReason() {

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.FineWebSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FineWebFilterTest {
-  private final FineWebFilter filter = new FineWebFilter(FineWebFilter.Thresholds.DEFAULTS);
+  private final FineWebFilter filter = new FineWebFilter(FineWebSettings.PUBLISHED);
 
   private RejectReason reason(List<String> lines) {
     Decision d = filter.decide(Texts.lines(lines));

@@ -4,13 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.GopherQualitySettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class GopherQualityFilterTest {
-  private final GopherQualityFilter filter = new GopherQualityFilter(GopherQualityFilter.Thresholds.DEFAULTS);
+  private final GopherQualityFilter filter = new GopherQualityFilter(GopherQualitySettings.PUBLISHED);
 
   private RejectReason reason(String text) {
     Decision d = filter.decide(Texts.doc(text));

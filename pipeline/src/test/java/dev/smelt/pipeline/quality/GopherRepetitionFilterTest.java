@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.GopherRepetitionSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class GopherRepetitionFilterTest {
   private final GopherRepetitionFilter filter =
-      new GopherRepetitionFilter(GopherRepetitionFilter.Thresholds.DEFAULTS);
+      new GopherRepetitionFilter(GopherRepetitionSettings.PUBLISHED);
 
   private RejectReason reason(String text) {
     Decision d = filter.decide(Texts.doc(text));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.RejectReason;
+import dev.smelt.settings.filter.ToxicitySettings;
 import java.util.List;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class ToxicityFilterTest {
-  private final ToxicityFilter filter = new ToxicityFilter(ToxicityFilter.Settings.DEFAULTS);
+  private final ToxicityFilter filter = new ToxicityFilter(ToxicitySettings.PUBLISHED);
 
   private static Doc doc(String text) {
     return new Doc("d", "s", text);

@@ -1,6 +1,6 @@
 package dev.smelt.workflows.run;
 
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.WorkerQueue;
 import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.EvalResult;
@@ -133,7 +133,7 @@ public class TrainingRunImpl implements TrainingRun {
    */
   private <T> T stub(Class<T> activity, Stage stage, Duration startToClose) {
     ActivityOptions.Builder options = ActivityOptions.newBuilder(options(startToClose, heartbeat));
-    if (WorkerQueue.of(stage, training) == WorkerQueue.GPU) {
+    if (stage.queue(training) == WorkerQueue.GPU) {
       options.setTaskQueue(WorkerQueue.GPU.taskQueue());
     }
     return Workflow.newActivityStub(activity, options.build());

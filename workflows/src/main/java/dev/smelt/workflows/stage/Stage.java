@@ -1,5 +1,7 @@
 package dev.smelt.workflows.stage;
 
+import dev.smelt.settings.StallMinutes;
+import dev.smelt.settings.WorkerQueue;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -89,5 +91,31 @@ public enum Stage {
   /** Progress of this stage with no metric, checkpoint or throughput. */
   public TrainingProgress progress(long done, long total) {
     return new TrainingProgress(id, done, total, unit, Double.NaN, null, Double.NaN);
+  }
+
+  /** Minutes without progress after which an attempt of this stage fails (0 = never). */
+  public double stallMinutes(StallMinutes s) {
+    return switch (this) {
+      case DATA -> s.data();
+      case TOKENIZER -> s.tokenizer();
+      case PRETRAIN -> s.pretrain();
+      case FINETUNE -> s.finetune();
+      case BASELINES -> s.baselines();
+      case EVALUATE -> s.evaluate();
+      case REPORT -> s.report();
+    };
+  }
+
+  /** Whether this stage's activity may go to the accelerator queue: the training stages. */
+  public boolean trains() {
+    return this == PRETRAIN || this == FINETUNE || this == BASELINES;
+  }
+
+  /**
+   * The queue this stage's activity is scheduled on when the run's training queue is
+   * {@code training} (null, as in a config recorded before the key existed, means CPU).
+   */
+  public WorkerQueue queue(WorkerQueue training) {
+    return trains() && training != null ? training : WorkerQueue.CPU;
   }
 }

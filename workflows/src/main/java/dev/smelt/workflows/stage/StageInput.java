@@ -1,6 +1,6 @@
 package dev.smelt.workflows.stage;
 
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import java.util.List;
 
 /**

@@ -6,9 +6,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.smelt.workflows.config.PretrainConfig;
-import dev.smelt.workflows.config.WorkerQueue;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.PretrainConfig;
+import dev.smelt.settings.WorkerQueue;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.run.TrainingRunImpl;
 import dev.smelt.workflows.schedule.FireSpec;

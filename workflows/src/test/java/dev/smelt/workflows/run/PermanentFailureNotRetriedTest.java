@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.smelt.workflows.config.PretrainConfig;
-import dev.smelt.workflows.config.WorkerQueue;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.PretrainConfig;
+import dev.smelt.settings.WorkerQueue;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.DataResult;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.StageActivities;

@@ -2,9 +2,9 @@ package dev.smelt.workflows.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.smelt.workflows.config.PretrainConfig;
-import dev.smelt.workflows.config.RunConfig;
-import dev.smelt.workflows.config.WorkerQueue;
+import dev.smelt.settings.PretrainConfig;
+import dev.smelt.settings.RunConfig;
+import dev.smelt.settings.WorkerQueue;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;

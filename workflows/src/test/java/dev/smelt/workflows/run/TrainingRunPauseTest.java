@@ -10,9 +10,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import dev.smelt.workflows.config.PretrainConfig;
-import dev.smelt.workflows.config.WorkerQueue;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.PretrainConfig;
+import dev.smelt.settings.WorkerQueue;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.BaselinesResults;
 import dev.smelt.workflows.stage.DataResult;

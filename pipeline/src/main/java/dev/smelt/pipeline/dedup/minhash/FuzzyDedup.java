@@ -5,6 +5,7 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.coders.KvCoder;
@@ -106,13 +107,13 @@ public final class FuzzyDedup extends PTransform<PCollection<Doc>, StageOutput> 
 
     @Setup
     public void setup() {
-      minHasher = s.minHasher();
+      minHasher = MinHasher.of(s);
     }
 
     @ProcessElement
     public void process(@Element Doc doc, OutputReceiver<KV<Long, String>> out) {
-      long[] keys = s.lsh().bucketKeys(
-          minHasher.signature(s.shingle().hashes(doc.text(), s.shingleSize(), s.seed())));
+      long[] keys = LshBands.of(s).bucketKeys(
+          minHasher.signature(ShingleHashes.of(s.shingle(), doc.text(), s.shingleSize(), s.seed())));
       String node = keys.length == 0 ? null : NodeKey.of(doc);
       for (long key : keys) {
         out.output(KV.of(key, node));

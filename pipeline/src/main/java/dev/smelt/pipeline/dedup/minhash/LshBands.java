@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.dedup.minhash;
 
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.io.Serializable;
 
 /**
@@ -9,6 +10,11 @@ import java.io.Serializable;
  * {@code 1 − (1 − s^rows)^bands} for Jaccard similarity s.
  */
 public record LshBands(int bands, int rows) implements Serializable {
+  /** The bands of {@code s}. */
+  public static LshBands of(FuzzyDedupSettings s) {
+    return new LshBands(s.bands(), s.rows());
+  }
+
   public LshBands {
     if (bands < 1 || rows < 1) {
       throw new IllegalArgumentException("bands and rows must be at least 1, not " + bands + " × " + rows);

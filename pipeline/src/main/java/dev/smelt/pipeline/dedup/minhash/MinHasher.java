@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.dedup.minhash;
 
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.io.Serializable;
 
 /**
@@ -17,6 +18,11 @@ public final class MinHasher implements Serializable {
   private final long[] b;
 
   /** {@code permutations} (a, b) pairs drawn from SplitMix64 seeded with {@code seed}. */
+  /** One permutation per signature value of {@code s} (bands × rows), seeded by its seed. */
+  public static MinHasher of(FuzzyDedupSettings s) {
+    return new MinHasher(s.bands() * s.rows(), s.seed());
+  }
+
   public MinHasher(int permutations, long seed) {
     if (permutations < 1) {
       throw new IllegalArgumentException("need at least one permutation, not " + permutations);

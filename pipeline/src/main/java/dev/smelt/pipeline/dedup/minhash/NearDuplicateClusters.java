@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.dedup.minhash;
 
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -153,9 +154,9 @@ final class NearDuplicateClusters
 
     @ProcessElement
     public void process(@Element List<NearDuplicateCluster> largest, ProcessContext c) {
-      NearDuplicateReport report = new NearDuplicateReport(settings, settings.lsh().threshold(),
+      NearDuplicateReport report = new NearDuplicateReport(settings, LshBands.of(settings).threshold(),
           c.sideInput(count), c.sideInput(docs),
-          SCurvePoint.theoretical(settings.lsh(), NearDuplicateReport.S_CURVE_BUCKETS), largest, null);
+          SCurvePoint.theoretical(LshBands.of(settings), NearDuplicateReport.S_CURVE_BUCKETS), largest, null);
       // Through Beam's FileSystems, so the file lands where the runner's other outputs go.
       try (WritableByteChannel out =
           FileSystems.create(FileSystems.matchNewResource(file, false), "application/json")) {

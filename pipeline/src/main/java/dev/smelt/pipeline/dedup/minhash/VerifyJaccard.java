@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.dedup.minhash;
 
 import dev.smelt.pipeline.doc.Doc;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
@@ -94,7 +95,7 @@ final class VerifyJaccard
 
     @ProcessElement
     public void process(@Element Doc doc, OutputReceiver<KV<String, long[]>> out) {
-      out.output(KV.of(NodeKey.of(doc), ShingleSets.of(s.shingle().hashes(doc.text(), s.shingleSize(), s.seed()))));
+      out.output(KV.of(NodeKey.of(doc), ShingleSets.of(ShingleHashes.of(s.shingle(), doc.text(), s.shingleSize(), s.seed()))));
     }
   }
 }

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataStats;
-import dev.smelt.pipeline.data.FilterSettings;
 import dev.smelt.pipeline.data.RejectedDocs;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Rejected;
+import dev.smelt.settings.filter.FilterSettings;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +86,7 @@ class FuzzyDedupTest {
     assertEquals(5, first.size());
     assertEquals(NearDuplicateCluster.SAMPLE, first.removedSample().size());
     assertTrue(first.survivor().snippet().length() <= NearDuplicateCluster.SNIPPET_CHARS + 1);
-    assertEquals(FuzzyDedupSettings.DEFAULTS, report.settings());
+    assertEquals(FuzzyDedupSettings.PUBLISHED, report.settings());
     assertEquals(NearDuplicateReport.S_CURVE_BUCKETS, report.sCurve().size());
   }
 }

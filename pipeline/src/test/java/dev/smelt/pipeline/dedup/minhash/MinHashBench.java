@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
 import dev.smelt.pipeline.data.DataStats;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -58,8 +59,8 @@ public final class MinHashBench {
   }
 
   private static void signatures(List<String> texts) {
-    FuzzyDedupSettings s = FuzzyDedupSettings.DEFAULTS;
-    MinHasher minHasher = s.minHasher();
+    FuzzyDedupSettings s = FuzzyDedupSettings.PUBLISHED;
+    MinHasher minHasher = MinHasher.of(s);
     long bytes = texts.stream().mapToLong(t -> t.getBytes(StandardCharsets.UTF_8).length).sum();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long sink = 0;
@@ -87,7 +88,7 @@ public final class MinHashBench {
   private static long pass(List<String> texts, FuzzyDedupSettings s, MinHasher minHasher) {
     long sink = 0;
     for (String text : texts) {
-      long[] keys = s.lsh().bucketKeys(minHasher.signature(s.shingle().hashes(text, s.shingleSize(), s.seed())));
+      long[] keys = LshBands.of(s).bucketKeys(minHasher.signature(ShingleHashes.of(s.shingle(), text, s.shingleSize(), s.seed())));
       sink += keys.length == 0 ? 0 : keys[0];
     }
     return sink;

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.smelt.settings.filter.FuzzyDedupSettings;
+import dev.smelt.settings.filter.ShingleKind;
 import java.math.BigInteger;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -25,27 +27,27 @@ class MinHashTest {
 
   @Test
   void wordShinglesIgnorePunctuationCaseAndSpacing() {
-    long[] a = ShingleKind.WORD.hashes("The cat, sat on the MAT today!", 5, 1);
-    long[] b = ShingleKind.WORD.hashes("the cat sat\non the mat -- today", 5, 1);
+    long[] a = ShingleHashes.of(ShingleKind.WORD, "The cat, sat on the MAT today!", 5, 1);
+    long[] b = ShingleHashes.of(ShingleKind.WORD, "the cat sat\non the mat -- today", 5, 1);
     assertArrayEquals(a, b);
     assertEquals(7 - 5 + 1, a.length);
-    assertNotEquals(a[0], ShingleKind.WORD.hashes("cat the sat on the mat today", 5, 1)[0],
+    assertNotEquals(a[0], ShingleHashes.of(ShingleKind.WORD, "cat the sat on the mat today", 5, 1)[0],
         "word order matters within a shingle");
   }
 
   @Test
   void shortTextHasOneShingleAndTextWithoutWordsHasNone() {
-    assertEquals(1, ShingleKind.WORD.hashes("only three words", 5, 1).length);
-    assertEquals(0, ShingleKind.WORD.hashes("  ... !!! ", 5, 1).length);
-    assertEquals(1, ShingleKind.CHAR.hashes("short", 24, 1).length);
-    assertEquals(0, ShingleKind.CHAR.hashes("", 24, 1).length);
+    assertEquals(1, ShingleHashes.of(ShingleKind.WORD, "only three words", 5, 1).length);
+    assertEquals(0, ShingleHashes.of(ShingleKind.WORD, "  ... !!! ", 5, 1).length);
+    assertEquals(1, ShingleHashes.of(ShingleKind.CHAR, "short", 24, 1).length);
+    assertEquals(0, ShingleHashes.of(ShingleKind.CHAR, "", 24, 1).length);
   }
 
   @Test
   void charShinglesSlideOneCharAtATimeAndMatchAcrossTexts() {
-    long[] a = ShingleKind.CHAR.hashes("abcdefgh", 4, 7);
+    long[] a = ShingleHashes.of(ShingleKind.CHAR, "abcdefgh", 4, 7);
     assertEquals(5, a.length);
-    long[] b = ShingleKind.CHAR.hashes("xxCDEFgh", 4, 7);
+    long[] b = ShingleHashes.of(ShingleKind.CHAR, "xxCDEFgh", 4, 7);
     assertEquals(a[2], b[2], "'cdef' in both, case aside");
     assertEquals(a[4], b[4]);
     assertNotEquals(a[0], b[0]);
@@ -92,7 +94,7 @@ class MinHashTest {
   @Test
   void bandKeysChangeOnlyForTheBandWhoseRowChanged() {
     LshBands lsh = new LshBands(14, 8);
-    long[] sig = new MinHasher(112, 1).signature(ShingleKind.WORD.hashes("a b c d e f g h i j", 5, 1));
+    long[] sig = new MinHasher(112, 1).signature(ShingleHashes.of(ShingleKind.WORD, "a b c d e f g h i j", 5, 1));
     long[] changed = sig.clone();
     changed[8 + 3]++; // a row of band 1
     long[] a = lsh.bucketKeys(sig);
@@ -106,7 +108,7 @@ class MinHashTest {
 
   @Test
   void sCurveOfFourteenBandsOfEightRowsRisesSteepestNearPoint72() {
-    LshBands lsh = FuzzyDedupSettings.DEFAULTS.lsh();
+    LshBands lsh = LshBands.of(FuzzyDedupSettings.PUBLISHED);
     assertEquals(0.719, lsh.threshold(), 0.001);
     assertEquals(1 - Math.pow(1 - 1.0 / 14, 14), lsh.candidateProbability(lsh.threshold()), 1e-9);
     assertTrue(lsh.candidateProbability(0.5) < 0.06);

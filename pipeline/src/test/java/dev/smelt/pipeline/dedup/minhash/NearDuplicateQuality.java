@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.pipeline.data.DataPipeline;
 import dev.smelt.pipeline.data.DataPipelineSpec;
-import dev.smelt.pipeline.data.FilterSettings;
 import dev.smelt.pipeline.data.RejectedDocs;
 import dev.smelt.pipeline.data.StatsJson;
 import dev.smelt.pipeline.filter.Rejected;
+import dev.smelt.settings.filter.FilterSettings;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class NearDuplicateQuality {
     }
     Path labelled = Path.of(args[0]);
     Path data = Path.of(args[1]);
-    FuzzyDedupSettings d = FuzzyDedupSettings.DEFAULTS;
+    FuzzyDedupSettings d = FuzzyDedupSettings.PUBLISHED;
     if (args.length > 2) {
       d = new FuzzyDedupSettings(d.shingle(), d.shingleSize(), d.bands(), d.rows(), d.seed(),
           Double.parseDouble(args[2]), d.maxRounds());
@@ -76,7 +77,7 @@ public final class NearDuplicateQuality {
     long unrelated = Files.readAllLines(labelled.resolve("unrelated.txt")).stream()
         .filter(s -> !s.isBlank()).count();
     NearDuplicateReport.Quality quality = quality(pairs, survivorOf.size(), unrelated);
-    List<SCurvePoint> curve = measuredCurve(pairs, d.lsh());
+    List<SCurvePoint> curve = measuredCurve(pairs, LshBands.of(d));
     Path reportFile = data.resolve(NearDuplicateReport.FILE);
     NearDuplicateReport.read(reportFile).withMeasurement(quality, curve).write(reportFile);
     StatsJson.write(StatsJson.read(data), data);
@@ -84,7 +85,7 @@ public final class NearDuplicateQuality {
   }
 
   private static long[] shingleSet(String text, FuzzyDedupSettings d) {
-    return ShingleSets.of(d.shingle().hashes(text, d.shingleSize(), d.seed()));
+    return ShingleSets.of(ShingleHashes.of(d.shingle(), text, d.shingleSize(), d.seed()));
   }
 
   /** Every removed document that is not one side of a removed pair is a false positive too. */

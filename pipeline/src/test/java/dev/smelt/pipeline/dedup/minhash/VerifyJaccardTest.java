@@ -4,6 +4,8 @@ import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.RejectReason;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.pipeline.filter.StageOutput;
+import dev.smelt.settings.filter.FuzzyDedupSettings;
+import dev.smelt.settings.filter.ShingleKind;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -17,7 +19,7 @@ class VerifyJaccardTest {
   private static final PlantedClusters PLANTED = new PlantedClusters(1, 1, 1, 3);
 
   private static StageOutput run(TestPipeline p, double minJaccard) {
-    FuzzyDedupSettings d = FuzzyDedupSettings.DEFAULTS;
+    FuzzyDedupSettings d = FuzzyDedupSettings.PUBLISHED;
     return p.apply(Create.of(PLANTED.docs).withCoder(SerializableCoder.of(Doc.class)))
         .apply(FuzzyDedup.of(new FuzzyDedupSettings(d.shingle(), d.shingleSize(), d.bands(),
             d.rows(), d.seed(), minJaccard, d.maxRounds())));
@@ -29,7 +31,7 @@ class VerifyJaccardTest {
   }
 
   private static long[] set(Doc d) {
-    return ShingleSets.of(ShingleKind.WORD.hashes(d.text(), 5, 1));
+    return ShingleSets.of(ShingleHashes.of(ShingleKind.WORD, d.text(), 5, 1));
   }
 
   @Test

@@ -1,5 +1,6 @@
-package dev.smelt.workflows.config;
+package dev.smelt.settings;
 
+import dev.smelt.settings.filter.FilterSettings;
 import java.util.List;
 
 /**
@@ -40,14 +41,5 @@ public record DataConfig(
       boolean followSymlinks) {
     this(inputs, minChars, maxChars, valFraction, runner, readers, filters, filterSettings,
         followSymlinks, 0, "[local]", List.of());
-  }
-
-  /** A data section with the reader's default split size. */
-  public DataConfig(
-      List<String> inputs, int minChars, int maxChars, double valFraction, String runner,
-      List<String> readers, List<String> filters, FilterSettings filterSettings,
-      boolean followSymlinks, String flinkMaster, List<String> pipelineArgs) {
-    this(inputs, minChars, maxChars, valFraction, runner, readers, filters, filterSettings,
-        followSymlinks, 0, flinkMaster, pipelineArgs);
   }
 }

@@ -1,6 +1,4 @@
-package dev.smelt.workflows.config;
-
-import dev.smelt.workflows.stage.Stage;
+package dev.smelt.settings;
 
 /**
  * How long each stage's attempt may go without progress before it fails and is retried
@@ -18,17 +16,4 @@ public record StallMinutes(
     double report) {
   /** The values of smelt-defaults.yaml, for code that builds a config without loading one. */
   public static final StallMinutes DEFAULTS = new StallMinutes(120, 60, 30, 20, 20, 120, 10);
-
-  /** Minutes without progress after which an attempt of {@code stage} fails (0 = never). */
-  public double of(Stage stage) {
-    return switch (stage) {
-      case DATA -> data;
-      case TOKENIZER -> tokenizer;
-      case PRETRAIN -> pretrain;
-      case FINETUNE -> finetune;
-      case BASELINES -> baselines;
-      case EVALUATE -> evaluate;
-      case REPORT -> report;
-    };
-  }
 }

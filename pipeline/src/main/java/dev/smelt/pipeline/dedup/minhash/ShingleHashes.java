@@ -1,42 +1,22 @@
 package dev.smelt.pipeline.dedup.minhash;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
+import dev.smelt.settings.filter.ShingleKind;
 import java.util.Arrays;
-import java.util.Locale;
 
 /**
- * What a shingle is: {@link #WORD} n-grams of lower-cased letter/digit runs (DataTrove/FineWeb: 5
- * words) or {@link #CHAR} n-grams of lower-cased characters (NeMo Curator: 24 chars). A text
- * shorter than one shingle yields one shingle of all of it; a text with no word yields none.
+ * The hashes of a text's shingles of one {@link ShingleKind}: {@code WORD} n-grams of lower-cased
+ * letter/digit runs or {@code CHAR} n-grams of lower-cased characters. A text shorter than one
+ * shingle yields one shingle of all of it; a text with no word yields none.
  */
-public enum ShingleKind {
-  WORD,
-  CHAR;
-
+public final class ShingleHashes {
   /** Odd multiplier of the rolling polynomial hash over n items (mod 2^64). */
   private static final long BASE = 0x100000001B3L;
 
-  /** How the run config spells it: {@code word} or {@code char}. */
-  @JsonValue
-  public String configName() {
-    return name().toLowerCase(Locale.ROOT);
-  }
-
-  @JsonCreator
-  public static ShingleKind fromConfig(String name) {
-    for (ShingleKind kind : values()) {
-      if (kind.configName().equalsIgnoreCase(name)) {
-        return kind;
-      }
-    }
-    throw new IllegalArgumentException("key 'data.filterSettings.fuzzyDedup.shingle' must be word or char, not '"
-        + name + "'");
-  }
+  private ShingleHashes() {}
 
   /** The 64-bit hash of every shingle of {@code text}, in text order (repeats included). */
-  public long[] hashes(String text, int size, long seed) {
-    return this == WORD ? wordShingles(text, size, seed) : charShingles(text, size, seed);
+  public static long[] of(ShingleKind kind, String text, int size, long seed) {
+    return kind == ShingleKind.WORD ? wordShingles(text, size, seed) : charShingles(text, size, seed);
   }
 
   private static long[] wordShingles(String text, int n, long seed) {

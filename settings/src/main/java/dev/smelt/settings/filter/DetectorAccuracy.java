@@ -1,7 +1,8 @@
-package dev.smelt.pipeline.language;
+package dev.smelt.settings.filter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.smelt.settings.SettingsException;
 import java.util.Locale;
 
 /**
@@ -17,7 +18,7 @@ public enum DetectorAccuracy {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** @throws IllegalArgumentException naming the key and the values it takes */
+  /** @throws SettingsException naming the key and the values it takes */
   @JsonCreator
   public static DetectorAccuracy of(String key) {
     for (DetectorAccuracy a : values()) {
@@ -25,7 +26,6 @@ public enum DetectorAccuracy {
         return a;
       }
     }
-    throw new IllegalArgumentException(
-        "data.filterSettings.language.accuracy: '" + key + "' is not one of high, low");
+    throw new SettingsException("data.filterSettings.language.accuracy", "must be high or low, not '" + key + "'");
   }
 }

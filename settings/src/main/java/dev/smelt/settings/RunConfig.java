@@ -1,4 +1,4 @@
-package dev.smelt.workflows.config;
+package dev.smelt.settings;
 
 /**
  * The resolved run configuration: every default filled in, every path absolute.

@@ -1,4 +1,6 @@
-package dev.smelt.pipeline.dedup.minhash;
+package dev.smelt.settings.filter;
+
+import static dev.smelt.settings.Check.that;
 
 import java.io.Serializable;
 
@@ -22,30 +24,16 @@ public record FuzzyDedupSettings(
   private static final String KEY = "data.filterSettings.fuzzyDedup.";
 
   /** FineWeb's MinhashConfig (DataTrove examples/fineweb.py): 5-word shingles, 14 × 8, seed 1. */
-  public static final FuzzyDedupSettings DEFAULTS =
+  public static final FuzzyDedupSettings PUBLISHED =
       new FuzzyDedupSettings(ShingleKind.WORD, 5, 14, 8, 1, 0.0, 10);
 
   public FuzzyDedupSettings {
-    require(shingle != null, "shingle", "must be word or char");
-    require(shingleSize >= 1 && shingleSize <= 1000, "shingleSize", "must be between 1 and 1000");
-    require(bands >= 1, "bands", "must be at least 1");
-    require(rows >= 1, "rows", "must be at least 1");
-    require((long) bands * rows <= 4096, "rows", "bands × rows must be at most 4096 signature values");
-    require(minJaccard >= 0 && minJaccard <= 1, "minJaccard", "must be between 0 and 1");
-    require(maxRounds >= 1 && maxRounds <= 64, "maxRounds", "must be between 1 and 64");
-  }
-
-  public LshBands lsh() {
-    return new LshBands(bands, rows);
-  }
-
-  public MinHasher minHasher() {
-    return new MinHasher(bands * rows, seed);
-  }
-
-  private static void require(boolean ok, String key, String problem) {
-    if (!ok) {
-      throw new IllegalArgumentException("key '" + KEY + key + "' " + problem);
-    }
+    that(shingle != null, KEY + "shingle", "must be word or char");
+    that(shingleSize >= 1 && shingleSize <= 1000, KEY + "shingleSize", "must be between 1 and 1000");
+    that(bands >= 1, KEY + "bands", "must be at least 1");
+    that(rows >= 1, KEY + "rows", "must be at least 1");
+    that((long) bands * rows <= 4096, KEY + "rows", "bands × rows must be at most 4096 signature values");
+    that(minJaccard >= 0 && minJaccard <= 1, KEY + "minJaccard", "must be between 0 and 1");
+    that(maxRounds >= 1 && maxRounds <= 64, KEY + "maxRounds", "must be between 1 and 64");
   }
 }

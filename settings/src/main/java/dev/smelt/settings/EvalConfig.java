@@ -1,4 +1,4 @@
-package dev.smelt.workflows.config;
+package dev.smelt.settings;
 
 import java.util.List;
 

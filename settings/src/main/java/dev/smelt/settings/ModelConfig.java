@@ -1,4 +1,4 @@
-package dev.smelt.workflows.config;
+package dev.smelt.settings;
 
 /**
  * Transformer shape. {@code preset} names the shape it was filled from (tiny, small, gpt2-124m)

@@ -1,7 +1,6 @@
-package dev.smelt.workflows.config;
+package dev.smelt.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.smelt.workflows.stage.Stage;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -35,18 +34,5 @@ public enum WorkerQueue {
   /** The queue named {@code id} ("cpu", "gpu"), if any. */
   public static Optional<WorkerQueue> ofId(String id) {
     return Arrays.stream(values()).filter(q -> q.id.equals(id)).findFirst();
-  }
-
-  /** Whether {@code stage}'s activity may go to the accelerator queue: the training stages. */
-  public static boolean trains(Stage stage) {
-    return stage == Stage.PRETRAIN || stage == Stage.FINETUNE || stage == Stage.BASELINES;
-  }
-
-  /**
-   * The queue {@code stage}'s activity is scheduled on when the run's training queue is
-   * {@code training} (null, as in a config recorded before the key existed, means CPU).
-   */
-  public static WorkerQueue of(Stage stage, WorkerQueue training) {
-    return trains(stage) && training != null ? training : CPU;
   }
 }
