@@ -86,6 +86,15 @@ class FilterConfigTest {
   }
 
   @Test
+  void aValueTheSettingsRecordRefusesIsOneLineNamingTheFileAndKey() throws IOException {
+    String e = error("  filterSettings:\n    c4:\n      maxWordLength: 0\n");
+    assertEquals(dir.resolve("run.yaml") + ": key 'data.filterSettings.c4.maxWordLength' must be at least 1", e);
+    e = error("  filterSettings:\n    gopherQuality:\n      minWords: 200\n      maxWords: 200\n");
+    assertTrue(e.endsWith(": key 'data.filterSettings.gopherQuality.maxWords' must be greater than "
+        + "gopherQuality.minWords (>= 0)") && !e.contains("\n"), e);
+  }
+
+  @Test
   void badDecontaminateSettingsAreNamed() throws IOException {
     String policy = error("  filterSettings:\n    decontaminate:\n      policy: delete\n");
     assertTrue(policy.contains("key 'data.filterSettings.decontaminate.policy' must be drop or tag"), policy);

@@ -32,6 +32,15 @@ class ToxicityFilterTest {
   }
 
   @Test
+  void everyLanguageTheSettingsCallBundledHasALexicon() {
+    for (String language : ToxicitySettings.BUNDLED) {
+      ToxicitySettings p = ToxicitySettings.PUBLISHED;
+      new ToxicityFilter(new ToxicitySettings(List.of(language), p.ldnoobwWeight(), p.cussWeights(),
+          p.maxScore(), p.minHits())); // throws for a language without a bundled list
+    }
+  }
+
+  @Test
   void identitySentencesAreKept() {
     for (String s : List.of("The gay couple married in June.", "A muslim family moved next door.",
         "Black history month starts today.", "The jewish community centre opened.",
