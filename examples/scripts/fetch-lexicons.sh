@@ -32,7 +32,7 @@ node -e '
   const fs = require("fs"), j = require(process.argv[1]);
   for (const [id, l] of Object.entries(j)) if (l.licenseText) fs.writeFileSync(process.argv[2] + "/" + id + ".txt", l.licenseText);
 ' "$tmp/spdx-license-list-6.12.0/package/spdx-full.json" "$tmp/licenses"
-(cd "$root" && nice -n 10 mvn -B -o -q -pl pipeline compile)
+(cd "$root" && nice -n 10 mvn -B -o -q -pl pipeline -am compile)
 java -cp "$root/pipeline/target/classes" dev.smelt.pipeline.copyright.LicenseIndex \
   "$tmp/licenses" "$out/spdx-license-shingles.tsv.gz"
 ls -l "$out"

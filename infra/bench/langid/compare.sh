@@ -19,8 +19,7 @@ detectors=("$@")
 [ -f "$cache/set/long.jsonl" ] || "$root/examples/scripts/build-langid-set.sh" "$cache"
 
 cd "$root"
-mvn -B -o -q -pl pipeline -am test-compile
-mvn -B -o -q -pl pipeline dependency:build-classpath -Dmdep.includeScope=test \
+mvn -B -o -q -pl pipeline -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$out.classpath" >/dev/null
 mkdir -p "$out"
 cp="pipeline/target/test-classes:pipeline/target/classes:$(cat "$out.classpath")"
