@@ -7,7 +7,6 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +46,6 @@ public final class StageHeartbeat implements AutoCloseable {
   private final AtomicReference<ActivityCompletionException> cancelled = new AtomicReference<>();
   private final AtomicBoolean stalled = new AtomicBoolean();
   private final ScheduledExecutorService keepAlive;
-  private final long startNanos;
   private volatile long lastProgressNanos;
 
   /**
@@ -61,8 +59,7 @@ public final class StageHeartbeat implements AutoCloseable {
     this.stallMinutes = stallMinutes;
     this.stallNanos = (long) (stallMinutes * 60e9);
     this.clock = clock;
-    this.startNanos = clock.getAsLong();
-    this.lastProgressNanos = startNanos;
+    this.lastProgressNanos = clock.getAsLong();
     latest.set(stage.progress(0, 0));
     if (!keepAlive) {
       this.keepAlive = null;
@@ -155,7 +152,6 @@ public final class StageHeartbeat implements AutoCloseable {
 
   @Override
   public void close() {
-    StageMetrics.stageAttempt(stage.id(), Duration.ofNanos(clock.getAsLong() - startNanos));
     if (keepAlive != null) {
       // Not shutdownNow: interrupting a heartbeat in flight makes the SDK print a stack trace.
       keepAlive.shutdown();

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.metrics.StageMetrics;
+import dev.smelt.activities.stage.DataActivity;
+import dev.smelt.activities.stage.StageCacheActivity;
+import dev.smelt.infra.config.ConfigLoader;
+import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.schedule.RunDecision;
 import dev.smelt.workflows.schedule.RunOutcome;
@@ -11,9 +15,16 @@ import dev.smelt.workflows.schedule.ScheduleActivities;
 import dev.smelt.workflows.schedule.ScheduledRun;
 import dev.smelt.workflows.schedule.ScheduledRunImpl;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;
+import dev.smelt.workflows.stage.DataResult;
+import dev.smelt.workflows.stage.Stage;
+import dev.smelt.workflows.stage.StageActivities;
+import dev.smelt.workflows.stage.StageCache;
+import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
+import io.temporal.activity.ActivityOptions;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
@@ -22,7 +33,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The worker's Prometheus endpoint, scraped over HTTP: Temporal SDK metrics and Smelt's. */
 class MetricsEndpointTest {
@@ -81,9 +99,49 @@ class MetricsEndpointTest {
         Thread.sleep(100);
         text = scrape(metrics.port());
       }
-      assertTrue(text.contains("smelt_schedule_runs_skipped_total{"), text);
+      // exactly the one skip, so a counter that also counted started runs would fail here
+      assertTrue(text.matches("(?s).*\nsmelt_schedule_runs_skipped_total\\{[^}]*} 1(\\.0)?\n.*"),
+          text);
       assertTrue(text.contains("temporal_workflow_completed_total{"), text);
       assertTrue(text.contains("temporal_request_total{"), text);
+    }
+  }
+
+  /**
+   * One data stage as TrainingRun runs it (the stage cache opens it, the data activity runs, the
+   * cache records it): its documents read, rejected and per second are scraped, and the stage's
+   * duration is counted once, not once per activity around it.
+   */
+  @Test
+  void servesTheDataStagesDocumentCountsAndOneDurationPerAttempt(@TempDir Path dir)
+      throws Exception {
+    RunConfig cfg = ConfigLoader.load(StageCachingRunTest.EXAMPLES.resolve("tiny.yaml"));
+    Path runs = dir.resolve("runs");
+    StageInput in = new StageInput("m1", Files.createDirectories(runs.resolve("m1")).toString(),
+        cfg);
+    TestActivityEnvironment env = TestActivityEnvironment.newInstance();
+    try (MetricsEndpoint metrics = MetricsEndpoint.start(0)) {
+      env.registerActivitiesImplementations(new StageCacheActivity(runs), new DataActivity(runs));
+      ActivityOptions options = ActivityOptions.newBuilder()
+          .setStartToCloseTimeout(Duration.ofMinutes(5)).build();
+      StageCache cache = env.newActivityStub(StageCache.class, options);
+      StageActivities.Data data = env.newActivityStub(StageActivities.Data.class, options);
+      StageCheck check = cache.open(in, Stage.DATA, List.of());
+      DataResult result = data.prepare(in);
+      cache.finish(in, check, result);
+
+      String text = scrape(metrics.port());
+      assertTrue(text.matches(
+          "(?s).*\nsmelt_stage_duration_seconds_count\\{stage=\"data\"} 1(\\.0)?\n.*"), text);
+      assertTrue(text.contains("smelt_docs_read{stage=\"data\"} " + (double) result.read()), text);
+      assertTrue(text.contains("smelt_docs_rejected{stage=\"data\"} " + (double) result.rejected()),
+          text);
+      Matcher perSecond = Pattern.compile("\nsmelt_docs_per_second\\{stage=\"data\"} (\\S+)\n")
+          .matcher(text);
+      assertTrue(perSecond.find(), text);
+      assertTrue(Double.parseDouble(perSecond.group(1)) > 0, perSecond.group());
+    } finally {
+      env.close();
     }
   }
 }
