@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The stage cache over the run folder's stage records ({@link StageLedger}), in the stage shell
- * but not timed as attempts of the stage: {@code smelt_stage_duration} counts the stage's body once.
+ * but not timed as attempts of the stage: {@code smelt_stage_duration} counts the stage's body
+ * once.
  */
 public class StageCacheActivity implements StageCache {
   private final Path runsRoot;

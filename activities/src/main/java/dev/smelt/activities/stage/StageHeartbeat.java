@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.log.StageLog;
 import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.TrainingProgress;
@@ -72,8 +73,9 @@ public final class StageHeartbeat implements AutoCloseable {
     });
     // Checked often enough that a stall is noticed within a quarter of its minutes.
     long period = Math.max(10, Math.min(KEEP_ALIVE_MILLIS, stallNanos / 4_000_000));
-    this.keepAlive.scheduleAtFixedRate(this::check, 0, stallNanos > 0 ? period : KEEP_ALIVE_MILLIS,
-        TimeUnit.MILLISECONDS);
+    // The SDK's heartbeat lines then carry the attempt's run and stage.
+    this.keepAlive.scheduleAtFixedRate(StageLog.carryingRun(this::check), 0,
+        stallNanos > 0 ? period : KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Starts heartbeating for the current activity, from an empty {@code stage} progress. */

@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.log.StageLog;
 import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.stage.Stage;
@@ -16,7 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * What every stage activity does around its body, written once (like samples-java's
- * auto-heartbeat interceptor): confine the run folder to the runs root, read the previous attempt's last
+ * auto-heartbeat interceptor): tag the thread's log lines with the run and stage
+ * ({@link StageLog}), confine the run folder to the runs root, read the previous attempt's last
  * heartbeat, heartbeat while the body runs, wrap an I/O failure with the stage and run it belongs
  * to, and time the attempt. Bodies see only a {@link StageContext}, so they run without Temporal.
  */
@@ -61,18 +63,21 @@ final class StageShell {
   }
 
   /**
-   * Runs {@code body} in {@code stage}'s shell (confined, heartbeating) without counting it as an
-   * attempt of the stage: the stage cache's bookkeeping before and after the stage's own activity.
+   * Runs {@code body} in {@code stage}'s shell (confined, heartbeating, its log lines tagged with
+   * the run and stage) without counting it as an attempt of the stage: the stage cache's
+   * bookkeeping before and after the stage's own activity.
    */
   static <T> T around(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    double stallMinutes = in.config() == null ? 0 : in.config().stallMinutes().of(stage);
-    try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
-      return attempt(hb, new StageContext(run, in, previous, hb::progress,
-          () -> hb.stopRequested() || WorkerShutdown.requested()), body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
+    try (StageLog.Scope tags = StageLog.enter(in.runId(), stage.id())) {
+      RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
+      Optional<TrainingProgress> previous = StageHeartbeat.previous();
+      double stallMinutes = in.config() == null ? 0 : in.config().stallMinutes().of(stage);
+      try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
+        return attempt(hb, new StageContext(run, in, previous, hb::progress,
+            () -> hb.stopRequested() || WorkerShutdown.requested()), body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
+      }
     }
   }
 

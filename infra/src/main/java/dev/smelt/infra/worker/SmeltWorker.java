@@ -66,10 +66,11 @@ public final class SmeltWorker implements AutoCloseable {
 
   /** A worker's own line per permanently failed activity ({@link PermanentFailureLog}). */
   private static WorkerFactoryOptions loggingFailures() {
-    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build();
+    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog())
+        .build();
   }
 
-  /** Makes the factory, lets {@code workers} add its workers over the normalized runs root, starts. */
+  /** Makes the factory, lets {@code workers} add theirs over the normalized runs root, starts it. */
   private static SmeltWorker start(WorkflowClient client, WorkerFactoryOptions options,
       Path runsRoot, BiConsumer<WorkerFactory, Path> workers) {
     WorkerFactory factory = WorkerFactory.newInstance(client, options);
