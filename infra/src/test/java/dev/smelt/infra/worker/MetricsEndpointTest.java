@@ -9,10 +9,14 @@ import dev.smelt.activities.stage.StageCacheActivity;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.workflows.config.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
+import dev.smelt.workflows.schedule.FireSpec;
+import dev.smelt.workflows.schedule.Overlap;
+import dev.smelt.workflows.schedule.RetrainSchedule;
+import dev.smelt.workflows.schedule.RetrainScheduleImpl;
 import dev.smelt.workflows.schedule.RunDecision;
-import dev.smelt.workflows.schedule.RunOutcome;
 import dev.smelt.workflows.schedule.ScheduleActivities;
-import dev.smelt.workflows.schedule.ScheduledRun;
+import dev.smelt.workflows.schedule.ScheduleDefinition;
+import dev.smelt.workflows.schedule.ScheduleState;
 import dev.smelt.workflows.schedule.ScheduledRunImpl;
 import dev.smelt.workflows.schedule.ScheduledRunRequest;
 import dev.smelt.workflows.stage.DataResult;
@@ -23,6 +27,7 @@ import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageInput;
 import dev.smelt.workflows.stage.TrainingProgress;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -36,6 +41,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,20 +81,28 @@ class MetricsEndpointTest {
     return r.body();
   }
 
+  /**
+   * A daily schedule on the scheduler workflow (time-skipping test server), one fire that finds
+   * its inputs unchanged: the skip is counted once and scraped.
+   */
   @Test
   void servesTrainingProgressAndTemporalMetricsIncludingSkippedScheduledRuns() throws Exception {
     try (MetricsEndpoint metrics = MetricsEndpoint.start(0);
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(
-            TestEnvironmentOptions.newBuilder().setMetricsScope(metrics.temporalScope()).build())) {
+            TestEnvironmentOptions.newBuilder().setMetricsScope(metrics.temporalScope())
+                .setInitialTime(Instant.parse("2026-12-01T12:00:00Z")).build())) {
       StageMetrics.progress(new TrainingProgress("pretrain", 42, 100, "steps", 3.5, null, 1234.0));
       Worker worker = env.newWorker(TrainingRun.CPU_QUEUE);
-      worker.registerWorkflowImplementationTypes(ScheduledRunImpl.class);
+      worker.registerWorkflowImplementationTypes(RetrainScheduleImpl.class, ScheduledRunImpl.class);
       worker.registerActivitiesImplementations(new UnchangedInputs());
       env.start();
-      ScheduledRun run = env.getWorkflowClient().newWorkflowStub(ScheduledRun.class,
-          WorkflowOptions.newBuilder().setTaskQueue(TrainingRun.CPU_QUEUE).build());
-      assertEquals(RunOutcome.SKIPPED_UNCHANGED,
-          run.run(new ScheduledRunRequest("nightly", "/cfg/n.yaml", false)).outcome());
+      RetrainSchedule schedule = env.getWorkflowClient().newWorkflowStub(RetrainSchedule.class,
+          WorkflowOptions.newBuilder().setWorkflowId(RetrainSchedule.workflowId("nightly"))
+              .setTaskQueue(TrainingRun.CPU_QUEUE).build());
+      WorkflowClient.start(schedule::run, ScheduleState.created(new ScheduleDefinition("nightly",
+          "/cfg/n.yaml", FireSpec.every(Duration.ofDays(1)), Overlap.SKIP, false)));
+      env.sleep(Duration.ofDays(1)); // one fire, at midnight UTC
+      assertEquals(1, schedule.describe().tally().skippedUnchanged());
 
       String text = scrape(metrics.port());
       assertTrue(text.contains("smelt_step{stage=\"pretrain\"} 42.0"), text);
