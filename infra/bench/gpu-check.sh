@@ -26,7 +26,7 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 home="$(cd "$here/../.." && pwd)"
 bundle="$home/.device/bundle"
-jars='api|pytorch-engine|pytorch-jni|gson|jna|commons-compress|commons-io|commons-codec|commons-lang3|slf4j-api|slf4j-simple|jackson-core|jackson-databind|jackson-annotations|smelt-activities|smelt-workflows'
+jars='api|pytorch-engine|pytorch-jni|gson|jna|commons-compress|commons-io|commons-codec|commons-lang3|slf4j-api|logback-classic|logback-core|jackson-core|jackson-databind|jackson-annotations|smelt-activities|smelt-workflows'
 
 prepare() {
   set -e
@@ -38,10 +38,24 @@ prepare() {
   cp -r "$home/infra/target/test-classes/." "$bundle/classes"
   rm -rf "$bundle/classes/dev/smelt/infra/cli" "$bundle/classes/dev/smelt/infra/config"
   cp "$here/train_pytorch.py" "$bundle/"
+  # The bundle has no infra/target/classes (so no logback.xml): its own logging config, quiet but
+  # for where DJL finds its native library.
+  cat >"$bundle/logback-gpu-check.xml" <<'XML'
+<configuration>
+  <statusListener class="ch.qos.logback.core.status.NopStatusListener"/>
+  <appender name="STDERR" class="ch.qos.logback.core.ConsoleAppender">
+    <target>System.err</target>
+    <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n</pattern></encoder>
+  </appender>
+  <logger name="ai.djl.pytorch.jni.LibUtils" level="DEBUG"/>
+  <root level="INFO"><appender-ref ref="STDERR"/></root>
+</configuration>
+XML
   # jdeps over these jars also names java.desktop and java.compiler: only for optional paths
   # (jna's AWT helpers, jackson's java.beans annotations, annotation processing) that this run
   # never takes; leaving them out saves ~12 MB. jdk.unsupported: Unsafe, used by gson and jna.
-  local modules=java.base,java.logging,java.management,java.naming,java.sql,jdk.unsupported
+  # java.xml: logback reads its XML config.
+  local modules=java.base,java.logging,java.management,java.naming,java.sql,java.xml,jdk.unsupported
   nice -n 10 jlink --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --compress=2 --output "$bundle/jre"
   echo "prepare: bundle $(du -sh "$bundle" | cut -f1) at $bundle (jre $(du -sh "$bundle/jre" | cut -f1),"\
@@ -132,7 +146,7 @@ EOF
   LD_LIBRARY_PATH="${cudart:+$cudart:}${LD_LIBRARY_PATH:-}" PYTORCH_LIBRARY_PATH="$libtorch" PYTORCH_FLAVOR="$flavor" DJL_CACHE_DIR="$work/djl-cache" \
     OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" \
     "$bundle/jre/bin/java" -Xmx8g -Dai.djl.offline=true \
-    -Dorg.slf4j.simpleLogger.log.ai.djl.pytorch.jni.LibUtils=debug \
+    -Dlogback.configurationFile="$bundle/logback-gpu-check.xml" \
     -cp "$cp" dev.smelt.infra.bench.TrainBench --mode=time --device=$device $shape \
     --batch=$batch --warmup=$warmup --steps=$steps --repeats=$repeats --tokens="$tokens" \
     >"$work/djl.txt" 2>&1

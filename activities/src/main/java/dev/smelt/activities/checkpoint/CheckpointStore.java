@@ -5,7 +5,6 @@ import dev.smelt.activities.checkpoint.SafeTensors.Tensor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,6 +22,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Checkpoints as {@code step-NNNNNNNN/} folders: written under a {@code .tmp} name, every file
@@ -36,7 +37,9 @@ public final class CheckpointStore {
   public static final String SUMS = "SHA256SUMS";
   private static final List<String> FILES = List.of(MODEL, OPTIMIZER, STATE);
   private static final Pattern NAME = Pattern.compile("step-(\\d{8})");
-  private static final System.Logger LOG = System.getLogger(CheckpointStore.class.getName());
+  // slf4j, as the rest of the worker: this warning carries the run and stage (a System.Logger
+  // line would go to java.util.logging, untagged).
+  private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path root;
@@ -83,7 +86,7 @@ public final class CheckpointStore {
       if (problem.isEmpty()) {
         return Optional.of(dir);
       }
-      LOG.log(Level.WARNING, "skipping damaged checkpoint {0}: {1}", dir, problem.get());
+      LOG.warn("skipping damaged checkpoint {}: {}", dir, problem.get());
     }
     return Optional.empty();
   }

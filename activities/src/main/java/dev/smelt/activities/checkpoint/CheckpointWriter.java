@@ -1,6 +1,7 @@
 package dev.smelt.activities.checkpoint;
 
 import dev.smelt.activities.checkpoint.SafeTensors.Tensor;
+import dev.smelt.activities.log.StageLog;
 import dev.smelt.activities.metrics.StageMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -43,7 +44,8 @@ public final class CheckpointWriter implements AutoCloseable {
       throws IOException {
     long t0 = System.nanoTime();
     await();
-    pending = io.submit(() -> StageMetrics.checkpointWrite(() -> store.save(model, optimizer, state)));
+    pending = io.submit(StageLog.carrying(
+        () -> StageMetrics.checkpointWrite(() -> store.save(model, optimizer, state))));
     stallNanos += System.nanoTime() - t0;
   }
 

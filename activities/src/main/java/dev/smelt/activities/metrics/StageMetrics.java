@@ -13,14 +13,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Smelt's own metrics, fed where progress is already reported (the stage heartbeat) and where
- * checkpoints are written. They go to Micrometer's global registry: free until a worker started
+ * Smelt's own metrics, fed where progress is already reported (the stage heartbeat, the data
+ * stage's document counts), where a stage attempt ends (the stage shell) and where checkpoints are
+ * written. They go to Micrometer's global registry: free until a worker started
  * with {@code --metrics-port} adds its Prometheus registry there.
  */
 public final class StageMetrics {
   private static final MeterRegistry REGISTRY = Metrics.globalRegistry;
   /** The newest progress per stage; the gauges read it (and it keeps them from being collected). */
   private static final Map<String, AtomicReference<TrainingProgress>> LATEST = new ConcurrentHashMap<>();
+  /** The newest document counts per document stage, read by the docs gauges. */
+  private static final Map<String, AtomicReference<DocCounts>> DOCS = new ConcurrentHashMap<>();
 
   private StageMetrics() {}
 
@@ -43,10 +46,33 @@ public final class StageMetrics {
     return latest;
   }
 
-  private static void gauge(String name, String help, String stage,
-      AtomicReference<TrainingProgress> latest, ToDoubleFunction<TrainingProgress> value) {
+  private static <T> void gauge(String name, String help, String stage,
+      AtomicReference<T> latest, ToDoubleFunction<T> value) {
     Gauge.builder(name, latest, r -> r.get() == null ? Double.NaN : value.applyAsDouble(r.get()))
         .description(help).tag("stage", stage).register(REGISTRY);
+  }
+
+  /**
+   * Records a document stage's newest counts (the data stage): documents read and rejected so far
+   * and documents read per second since the attempt started. Estimates while the runner runs
+   * (see {@code DataProgress}), exact at the end.
+   */
+  public static void documents(String stage, long read, long rejected, double seconds) {
+    DOCS.computeIfAbsent(stage, StageMetrics::docGauges)
+        .set(new DocCounts(read, rejected, seconds > 0 ? read / seconds : Double.NaN));
+  }
+
+  private record DocCounts(long read, long rejected, double perSecond) {}
+
+  private static AtomicReference<DocCounts> docGauges(String stage) {
+    AtomicReference<DocCounts> latest = new AtomicReference<>();
+    gauge("smelt_docs_read", "Documents read in the stage's current attempt.", stage, latest,
+        DocCounts::read);
+    gauge("smelt_docs_rejected", "Documents rejected in the stage's current attempt.", stage,
+        latest, DocCounts::rejected);
+    gauge("smelt_docs_per_second", "Documents read per second in the stage's current attempt.",
+        stage, latest, DocCounts::perSecond);
+    return latest;
   }
 
   /** Records how long one attempt of {@code stage} ran (ended well or not). */

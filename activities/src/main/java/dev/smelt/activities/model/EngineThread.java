@@ -2,6 +2,7 @@ package dev.smelt.activities.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.smelt.activities.log.StageLog;
 import java.io.IOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,7 +45,7 @@ public final class EngineThread {
 
   /** Runs {@code work} on the engine thread and waits; its exception is rethrown as is. */
   public static <T> T call(Work<T> work) throws IOException {
-    Future<T> f = THREAD.submit(work::run);
+    Future<T> f = THREAD.submit(StageLog.carrying(work::run)); // its lines tagged as the caller's
     try {
       return f.get();
     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.pipeline.data.DataProgress;
 import dev.smelt.pipeline.data.DataStats;
@@ -43,7 +44,14 @@ public class DataActivity implements StageActivities.Data {
     // them); every other output of a half-finished attempt is replaced.
     RunFiles.deleteAllBut(run, run.data(), List.of(UnitManifest.UNITS_FOLDER, UnitManifest.FILE));
     DataStats stats = DataStage.run(ctx.input().config(), run.data(), List.of(),
-        p -> ctx.progress().accept(progress(p)));
+        p -> {
+          if (p.counting()) {
+            StageMetrics.documents(Stage.DATA.id(), p.documentsRead(), p.rejected(), p.seconds());
+          }
+          ctx.progress().accept(progress(p));
+        });
+    StageMetrics.documents(Stage.DATA.id(), stats.read(), stats.rejected(),
+        (System.nanoTime() - t0) / 1e9);
     requireKept(stats, d.inputs(), run.data().resolve(StatsJson.FILE));
     List<ReasonCount> rejects = stats.rejects().stream()
         .map(r -> new ReasonCount(r.stage(), r.reason().name(), r.documents(), r.bytes()))

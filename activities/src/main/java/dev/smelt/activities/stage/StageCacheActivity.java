@@ -9,7 +9,11 @@ import dev.smelt.workflows.stage.StageOutputHash;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The stage cache over the run folder's stage records ({@link StageLedger}), in the stage shell. */
+/**
+ * The stage cache over the run folder's stage records ({@link StageLedger}), in the stage shell
+ * but not timed as attempts of the stage: {@code smelt_stage_duration} counts the stage's body
+ * once.
+ */
 public class StageCacheActivity implements StageCache {
   private final Path runsRoot;
 
@@ -20,19 +24,19 @@ public class StageCacheActivity implements StageCache {
 
   @Override
   public StageCheck open(StageInput in, Stage stage, List<StageOutputHash> upstream) {
-    return StageShell.run(stage, in, runsRoot,
+    return StageShell.around(stage, in, runsRoot,
         ctx -> new StageLedger(ctx.run(), ctx.progress()).open(in, stage, upstream));
   }
 
   @Override
   public Object cachedResult(StageInput in, Stage stage) {
-    return StageShell.run(stage, in, runsRoot,
+    return StageShell.around(stage, in, runsRoot,
         ctx -> new StageLedger(ctx.run(), ctx.progress()).cachedResult(stage));
   }
 
   @Override
   public String finish(StageInput in, StageCheck check, Object result) {
-    return StageShell.run(check.stage(), in, runsRoot,
+    return StageShell.around(check.stage(), in, runsRoot,
         ctx -> new StageLedger(ctx.run(), ctx.progress()).finish(in, check, result));
   }
 }

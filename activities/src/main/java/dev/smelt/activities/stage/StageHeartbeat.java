@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.log.StageLog;
 import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.TrainingProgress;
@@ -7,7 +8,6 @@ import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
 import io.temporal.client.ActivityCompletionException;
 import io.temporal.failure.ApplicationFailure;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -47,7 +47,6 @@ public final class StageHeartbeat implements AutoCloseable {
   private final AtomicReference<ActivityCompletionException> cancelled = new AtomicReference<>();
   private final AtomicBoolean stalled = new AtomicBoolean();
   private final ScheduledExecutorService keepAlive;
-  private final long startNanos;
   private volatile long lastProgressNanos;
 
   /**
@@ -61,8 +60,7 @@ public final class StageHeartbeat implements AutoCloseable {
     this.stallMinutes = stallMinutes;
     this.stallNanos = (long) (stallMinutes * 60e9);
     this.clock = clock;
-    this.startNanos = clock.getAsLong();
-    this.lastProgressNanos = startNanos;
+    this.lastProgressNanos = clock.getAsLong();
     latest.set(stage.progress(0, 0));
     if (!keepAlive) {
       this.keepAlive = null;
@@ -75,8 +73,9 @@ public final class StageHeartbeat implements AutoCloseable {
     });
     // Checked often enough that a stall is noticed within a quarter of its minutes.
     long period = Math.max(10, Math.min(KEEP_ALIVE_MILLIS, stallNanos / 4_000_000));
-    this.keepAlive.scheduleAtFixedRate(this::check, 0, stallNanos > 0 ? period : KEEP_ALIVE_MILLIS,
-        TimeUnit.MILLISECONDS);
+    // The SDK's heartbeat lines then carry the attempt's run and stage.
+    this.keepAlive.scheduleAtFixedRate(StageLog.carryingRun(this::check), 0,
+        stallNanos > 0 ? period : KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Starts heartbeating for the current activity, from an empty {@code stage} progress. */
@@ -155,7 +154,6 @@ public final class StageHeartbeat implements AutoCloseable {
 
   @Override
   public void close() {
-    StageMetrics.stageAttempt(stage.id(), Duration.ofNanos(clock.getAsLong() - startNanos));
     if (keepAlive != null) {
       // Not shutdownNow: interrupting a heartbeat in flight makes the SDK print a stack trace.
       keepAlive.shutdown();

@@ -1,5 +1,7 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.log.StageLog;
+import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageInput;
@@ -8,15 +10,17 @@ import io.temporal.failure.ApplicationFailure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * What every stage activity does around its body, written once (like samples-java's
- * auto-heartbeat interceptor): confine the run folder to the runs root, read the previous
- * attempt's last heartbeat, heartbeat while the body runs, and wrap an I/O failure with the stage
- * and run it belongs to. Bodies see only a {@link StageContext}, so they run without Temporal.
+ * auto-heartbeat interceptor): tag the thread's log lines with the run and stage
+ * ({@link StageLog}), confine the run folder to the runs root, read the previous attempt's last
+ * heartbeat, heartbeat while the body runs, wrap an I/O failure with the stage and run it belongs
+ * to, and time the attempt. Bodies see only a {@link StageContext}, so they run without Temporal.
  */
 final class StageShell {
   private StageShell() {}
@@ -42,21 +46,38 @@ final class StageShell {
   }
 
   /**
-   * Runs {@code body} as the current activity's attempt of {@code stage}.
+   * Runs {@code body} as the current activity's attempt of {@code stage}, and records the
+   * attempt's wall time ({@code smelt_stage_duration}) once, however it ends.
    *
    * @throws io.temporal.failure.ApplicationFailure a {@code PermanentFailure} when the run folder
    *     lies outside {@code runsRoot}, whatever permanent failure the body throws, or a retryable
    *     {@link StageHeartbeat#STALLED} one when it made no progress for {@code stallMinutes}
    */
   static <T> T run(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
-    RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
-    Optional<TrainingProgress> previous = StageHeartbeat.previous();
-    double stallMinutes = in.config() == null ? 0 : stage.stallMinutes(in.config().stallMinutes());
-    try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
-      return attempt(hb, new StageContext(run, in, previous, hb::progress,
-          () -> hb.stopRequested() || WorkerShutdown.requested()), body);
-    } catch (IOException e) {
-      throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
+    long t0 = System.nanoTime();
+    try {
+      return around(stage, in, runsRoot, body);
+    } finally {
+      StageMetrics.stageAttempt(stage.id(), Duration.ofNanos(System.nanoTime() - t0));
+    }
+  }
+
+  /**
+   * Runs {@code body} in {@code stage}'s shell (confined, heartbeating, its log lines tagged with
+   * the run and stage) without counting it as an attempt of the stage: the stage cache's
+   * bookkeeping before and after the stage's own activity.
+   */
+  static <T> T around(Stage stage, StageInput in, Path runsRoot, StageBody<T> body) {
+    try (StageLog.Scope tags = StageLog.enter(in.runId(), stage.id())) {
+      RunFolder run = RunFolder.confined(in.runDir(), runsRoot);
+      Optional<TrainingProgress> previous = StageHeartbeat.previous();
+      double stallMinutes = in.config() == null ? 0 : stage.stallMinutes(in.config().stallMinutes());
+      try (StageHeartbeat hb = StageHeartbeat.start(stage, stallMinutes)) {
+        return attempt(hb, new StageContext(run, in, previous, hb::progress,
+            () -> hb.stopRequested() || WorkerShutdown.requested()), body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(stage.label() + " of run " + in.runId() + " failed", e);
+      }
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 
 /**
  * A worker polling Smelt's task queues: on smelt-cpu the workflows and every stage activity, on
@@ -49,8 +50,8 @@ public final class SmeltWorker implements AutoCloseable {
    */
   public static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
       Path runsRoot) {
-    return start(client, queue, activitySlots, runsRoot,
-        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build());
+    return start(client, loggingFailures(), runsRoot,
+        (factory, runs) -> registerAll(newWorker(factory, queue, activitySlots), runs));
   }
 
   /**
@@ -59,14 +60,28 @@ public final class SmeltWorker implements AutoCloseable {
    */
   public static SmeltWorker start(WorkflowClient client, Set<WorkerQueue> queues,
       int activitySlots, Path runsRoot) {
-    return start(client, queues, activitySlots, runsRoot,
-        WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog()).build());
+    return start(client, loggingFailures(), runsRoot,
+        (factory, runs) -> registerQueues(factory, queues, activitySlots, runs));
   }
 
-  private static SmeltWorker start(WorkflowClient client, Set<WorkerQueue> queues,
-      int activitySlots, Path runsRoot, WorkerFactoryOptions options) {
-    Path runs = runsRoot.toAbsolutePath().normalize();
+  /** A worker's own line per permanently failed activity ({@link PermanentFailureLog}). */
+  private static WorkerFactoryOptions loggingFailures() {
+    return WorkerFactoryOptions.newBuilder().setWorkerInterceptors(new PermanentFailureLog())
+        .build();
+  }
+
+  /** Makes the factory, lets {@code workers} add theirs over the normalized runs root, starts it. */
+  private static SmeltWorker start(WorkflowClient client, WorkerFactoryOptions options,
+      Path runsRoot, BiConsumer<WorkerFactory, Path> workers) {
     WorkerFactory factory = WorkerFactory.newInstance(client, options);
+    workers.accept(factory, runsRoot.toAbsolutePath().normalize());
+    factory.start();
+    return new SmeltWorker(factory);
+  }
+
+  /** A worker per queue kind: on cpu everything, on gpu the training stages' activities. */
+  private static void registerQueues(WorkerFactory factory, Set<WorkerQueue> queues,
+      int activitySlots, Path runs) {
     for (WorkerQueue q : new TreeSet<>(queues)) {
       Worker worker = newWorker(factory, q.taskQueue(), activitySlots);
       if (q == WorkerQueue.CPU) {
@@ -76,17 +91,6 @@ public final class SmeltWorker implements AutoCloseable {
             new FinetuneActivity(runs), new BaselinesActivity(runs));
       }
     }
-    factory.start();
-    return new SmeltWorker(factory);
-  }
-
-  private static SmeltWorker start(WorkflowClient client, String queue, int activitySlots,
-      Path runsRoot, WorkerFactoryOptions options) {
-    Path runs = runsRoot.toAbsolutePath().normalize();
-    WorkerFactory factory = WorkerFactory.newInstance(client, options);
-    registerAll(newWorker(factory, queue, activitySlots), runs);
-    factory.start();
-    return new SmeltWorker(factory);
   }
 
   private static Worker newWorker(WorkerFactory factory, String queue, int activitySlots) {
@@ -124,7 +128,8 @@ public final class SmeltWorker implements AutoCloseable {
    * failed run's one line itself, so this worker does not log it a second time.
    */
   public static SmeltWorker startDefault(WorkflowClient client, Path runsRoot, RunConfig config) {
-    return start(client, queuesOf(config), 1, runsRoot, WorkerFactoryOptions.getDefaultInstance());
+    return start(client, WorkerFactoryOptions.getDefaultInstance(), runsRoot,
+        (factory, runs) -> registerQueues(factory, queuesOf(config), 1, runs));
   }
 
   /** The queues a run of {@code config} schedules activities on. */

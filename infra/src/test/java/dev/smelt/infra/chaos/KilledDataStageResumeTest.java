@@ -48,8 +48,9 @@ import org.junit.jupiter.api.Test;
 @Tag("chaos")
 class KilledDataStageResumeTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern RESUMED = Pattern.compile(
-      "data: (\\d+) of (\\d+) read units recorded in manifest.json and verified; reading the other (\\d+)");
+  /** The worker's line tagged with the run and stage it is about ([RUN/stage], logback.xml). */
+  private static final Pattern RESUMED = Pattern.compile("INFO  \\[chaos-data/data] ResumePlan - "
+      + "data: (\\d+) of (\\d+) read units recorded in manifest.json and verified; reading the other (\\d+)");
   /** The dead attempt has recorded at least this many units when it is killed. */
   private static final int KILL_AFTER_UNITS = 30;
 

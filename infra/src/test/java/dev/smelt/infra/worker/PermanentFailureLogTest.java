@@ -28,7 +28,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A worker logs a permanent failure as one line: no stack trace, no line per attempt. */
+/**
+ * A worker logs a permanent failure as one line tagged {@code [RUN/stage]}: no stack trace, no line
+ * per attempt.
+ */
 class PermanentFailureLogTest {
   private static final RunConfig CONFIG = new RunConfig("x", 1, null, null, null,
       new PretrainConfig("causal", 1, 1, 1e-3, 0, 0, 0, 0, 1, 0, 0, 1, 8, 1, 0, 0, 0, 0, 0.15,
@@ -63,7 +66,8 @@ class PermanentFailureLogTest {
             || l.contains(PermanentFailure.TYPE) || l.contains("nothing is left"))
         .toList();
     assertEquals(1, lines.size(), String.join("\n", lines));
-    assertTrue(lines.get(0).contains("WARN") && lines.get(0).contains("smelt-x: activity "
+    assertTrue(lines.get(0).contains("WARN") && lines.get(0).contains("[x/data] ")
+        && lines.get(0).contains("smelt-x: activity "
         + "PrepareData failed permanently (attempt 1, not retried): nothing is left to train a "
         + "tokenizer on"), lines.get(0));
   }

@@ -1,6 +1,7 @@
 package dev.smelt.pipeline.beam;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,6 +14,7 @@ import org.apache.beam.sdk.metrics.MetricResults;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.joda.time.Duration;
+import org.slf4j.MDC;
 
 /**
  * Runs a Beam pipeline to its end and shows its metrics to a progress callback about once a
@@ -83,7 +85,15 @@ public final class BeamRun {
   }
 
   private static void startThread(Runnable run) {
-    Thread t = new Thread(run, "beam-run");
+    // The launching stage's log tags (MDC run, stage) go with it; the runner's own pools do not
+    // copy them.
+    Map<String, String> tags = MDC.getCopyOfContextMap();
+    Thread t = new Thread(() -> {
+      if (tags != null) {
+        MDC.setContextMap(tags);
+      }
+      run.run();
+    }, "beam-run");
     t.setDaemon(true); // a run abandoned after a failed progress callback must not keep the JVM up
     t.start();
   }
