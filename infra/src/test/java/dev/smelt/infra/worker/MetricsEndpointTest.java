@@ -7,7 +7,7 @@ import dev.smelt.activities.metrics.StageMetrics;
 import dev.smelt.activities.stage.DataActivity;
 import dev.smelt.activities.stage.StageCacheActivity;
 import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.schedule.FireSpec;
 import dev.smelt.workflows.schedule.Overlap;

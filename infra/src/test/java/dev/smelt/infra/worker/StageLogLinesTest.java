@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.stage.DataActivity;
 import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.workflows.config.RunConfig;
+import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
 import io.temporal.activity.ActivityOptions;
