@@ -49,7 +49,7 @@ public final class CurveBench {
             Integer.parseInt(a.getOrDefault("evalEvery", "" + f0.curveEvalEvery())),
             Double.parseDouble(a.getOrDefault("valFraction", "" + f0.curveValFraction())));
     Path run = Path.of(a.get("run")).toAbsolutePath();
-    RunFolder folder = RunFolder.confined(run.getFileName().toString(), run.getParent());
+    RunFolder folder = RunFolder.confined(run.toString(), run.getParent());
     BpeTokenizer tokenizer = BpeTokenizer.load(folder.tokenizerJson());
     LabelledTexts.Split split = LabelledTexts.split(
         LabelledTexts.read(f.inputs().stream().map(Path::of).toList(), f.labels()),
