@@ -10,7 +10,15 @@ import java.util.List;
  * @param testFraction share of examples, chosen by a hash of the text, held out for testing
  * @param curveSizes training-set sizes of the learning curve (nested subsets chosen by a hash of
  *     the text); the whole training split is always added as the last point
- * @param curveSteps optimizer steps of each learning-curve model (0 = finetune.steps)
+ * @param curveSteps the most optimizer steps of each learning-curve model (0 = finetune.steps); it
+ *     stops earlier when its validation loss stops improving (curvePatience)
+ * @param curveSeeds seeds per learning-curve point (each model of a point trains once per seed)
+ * @param curvePatience validation measurements in a row without a lower validation loss after
+ *     which a curve model stops (0 = train to curveSteps); bag-of-words counts them in epochs
+ * @param curveEvalEvery steps between the validation measurements of a curve model (bag-of-words:
+ *     epochs)
+ * @param curveValFraction share of each curve point's examples held out as its validation split
+ *     (the point's n counts them: a model of n examples trains on the rest)
  */
 public record FinetuneConfig(
     List<FinetuneTask> tasks,
@@ -22,7 +30,14 @@ public record FinetuneConfig(
     int maxLength,
     double testFraction,
     List<Integer> curveSizes,
-    int curveSteps) {
+    int curveSteps,
+    int curveSeeds,
+    int curvePatience,
+    int curveEvalEvery,
+    double curveValFraction) {
+  /** The learning-curve rule of a config that sets none: one seed, fixed steps. */
+  public static final int ONE_SEED = 1;
+
   public FinetuneConfig {
     tasks = tasks == null ? List.of() : List.copyOf(tasks);
   }
@@ -33,6 +48,20 @@ public record FinetuneConfig(
       List<Integer> curveSizes, int curveSteps) {
     this(List.of(new FinetuneTask(task, inputs, List.of(), 0)), steps, batchSize, learningRate,
         warmupSteps, weightDecay, maxLength, testFraction, curveSizes, curveSteps);
+  }
+
+  /** As the canonical constructor, with a curve of one seed and fixed steps (no early stop). */
+  public FinetuneConfig(List<FinetuneTask> tasks, int steps, int batchSize, double learningRate,
+      int warmupSteps, double weightDecay, int maxLength, double testFraction,
+      List<Integer> curveSizes, int curveSteps) {
+    this(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay, maxLength, testFraction,
+        curveSizes, curveSteps, ONE_SEED, 0, 0, 0);
+  }
+
+  /** These settings with the curve rule: seeds, patience, validation cadence and share. */
+  public FinetuneConfig withCurve(int seeds, int patience, int evalEvery, double valFraction) {
+    return new FinetuneConfig(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay,
+        maxLength, testFraction, curveSizes, curveSteps, seeds, patience, evalEvery, valFraction);
   }
 
   /** The name of the first task: the one a single-task config is about. */
@@ -53,7 +82,8 @@ public record FinetuneConfig(
   /** These settings for {@code t} alone: its step count when it sets one, {@code tasks} = [t]. */
   public FinetuneConfig forTask(FinetuneTask t) {
     return new FinetuneConfig(List.of(t), t.steps() > 0 ? t.steps() : steps, batchSize,
-        learningRate, warmupSteps, weightDecay, maxLength, testFraction, curveSizes, curveSteps);
+        learningRate, warmupSteps, weightDecay, maxLength, testFraction, curveSizes, curveSteps,
+        curveSeeds, curvePatience, curveEvalEvery, curveValFraction);
   }
 
   /** One config per task, in run order ({@link #forTask}). */

@@ -2,6 +2,10 @@ package dev.smelt.activities.baseline;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.finetune.LabelledText;
+import dev.smelt.activities.pretrain.EarlyStop;
+import dev.smelt.activities.pretrain.StopRules;
+import dev.smelt.activities.pretrain.TrainingClock;
+import dev.smelt.workflows.stage.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +67,20 @@ public final class BagOfWords {
     return out;
   }
 
+  /** A trained model, the epochs it got and why it stopped there. */
+  public record Trained(BagOfWords model, int epochs, StopReason stop) {}
+
   public static BagOfWords train(List<LabelledText> examples, Settings s) {
+    return train(examples, List.of(), s, 0, 0).model();
+  }
+
+  /**
+   * Trains at most {@code s.epochs()} epochs; with {@code patience} above 0 it measures the mean
+   * log-loss on {@code validation} every {@code evalEvery} epochs and stops after that many
+   * measurements in a row without a lower one (the rule the neural curve models follow).
+   */
+  public static Trained train(List<LabelledText> examples, List<LabelledText> validation,
+      Settings s, int evalEvery, int patience) {
     if (examples.isEmpty()) {
       throw new IllegalArgumentException("a bag-of-words model needs at least one example");
     }
@@ -75,6 +93,10 @@ public final class BagOfWords {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
+    boolean validating = patience > 0 && evalEvery > 0 && !validation.isEmpty();
+    StopRules stopRules = new StopRules(s.epochs(),
+        new EarlyStop(validating ? patience : 0, 0, Double.POSITIVE_INFINITY, 0),
+        new TrainingClock(0, 0, 0), () -> false);
     SplittableRandom rng = new SplittableRandom(s.seed());
     for (int epoch = 0; epoch < s.epochs(); epoch++) {
       shuffle(order, rng);
@@ -82,8 +104,24 @@ public final class BagOfWords {
       for (int i : order) {
         model.sgdStep(x.get(i), examples.get(i).label(), lr, s.l2());
       }
+      int done = epoch + 1;
+      Optional<StopReason> stop = stopRules.after(done,
+          validating && done % evalEvery == 0 ? model.logLoss(validation) : Double.NaN);
+      if (stop.isPresent()) {
+        return new Trained(model, done, stop.get());
+      }
     }
-    return model;
+    return new Trained(model, s.epochs(), StopReason.MAX_STEPS); // 0 epochs
+  }
+
+  /** Mean negative log-probability of each example's label. */
+  double logLoss(List<LabelledText> examples) {
+    double sum = 0;
+    for (LabelledText e : examples) {
+      double[] p = probabilities(vector(e.text()));
+      sum -= Math.log(Math.max(1e-12, e.label() < p.length ? p[e.label()] : 0));
+    }
+    return sum / examples.size();
   }
 
   private void sgdStep(int[] x, int label, double lr, double l2) {

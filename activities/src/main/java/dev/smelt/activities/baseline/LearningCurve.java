@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smelt.activities.checkpoint.CheckpointPolicy;
 import dev.smelt.activities.eval.ClassificationScores;
 import dev.smelt.activities.finetune.FinetuneJob;
+import dev.smelt.activities.finetune.FinetuneOutcome;
 import dev.smelt.activities.finetune.Finetuner;
 import dev.smelt.activities.finetune.LabelledText;
+import dev.smelt.activities.finetune.ValidationStop;
 import dev.smelt.settings.FinetuneConfig;
 import dev.smelt.workflows.stage.CurvePoint;
+import dev.smelt.workflows.stage.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +24,15 @@ import java.util.function.IntConsumer;
 
 /**
  * Test accuracy against training-set size for the pre-trained model, the same architecture from
- * scratch and bag-of-words, each trained on the same nested subsets ({@link NestedSubsets}) with the
- * same number of steps, and scored on the same test split. Each neural model trains in its own
- * folder ({@code curve/MODEL-N/}) with its own checkpoints; one that finished keeps its outcome
- * there, so a retried stage does not train it again.
+ * scratch and bag-of-words, each trained on the same nested subsets ({@link NestedSubsets}) under
+ * the same budget rule, with {@code finetune.curveSeeds} seeds per point, and scored on the same
+ * test split. The rule: at most {@code finetune.curveSteps} steps (bag-of-words: its epochs),
+ * stopping early after {@code curvePatience} validation measurements without a lower validation
+ * loss, every {@code curveEvalEvery} steps (epochs), on the last {@code curveValFraction} of the
+ * point's n examples (so a model of n examples trains on the rest). Each neural model trains in
+ * its own folder ({@code curve/MODEL-N/} for the first seed, {@code curve/MODEL-N-seedK/} for the
+ * others) with its own checkpoints; one that finished keeps its outcome there, so a retried stage
+ * does not train it again.
  */
 public final class LearningCurve {
   public static final String PRETRAINED = "pretrained+finetuned";
@@ -39,6 +47,9 @@ public final class LearningCurve {
       List<LabelledText> test, Function<String, int[]> encoder, long seed, Path outDir,
       String device, CheckpointPolicy checkpoints) {}
 
+  /** A point's n examples cut into what its models train on and what they validate on. */
+  record Split(List<LabelledText> train, List<LabelledText> validation) {}
+
   private LearningCurve() {}
 
   /** The sizes a curve visits: the configured ones below the training set's size, then all. */
@@ -49,9 +60,24 @@ public final class LearningCurve {
     return new ArrayList<>(out);
   }
 
-  /** The steps of one curve model: finetune.curveSteps, or finetune.steps when that is 0. */
+  /** The most steps of one curve model: finetune.curveSteps, or finetune.steps when that is 0. */
   public static int steps(FinetuneConfig f) {
     return f.curveSteps() > 0 ? f.curveSteps() : f.steps();
+  }
+
+  /**
+   * The first n examples (hash order) of {@code train}, their last {@code curveValFraction} (at
+   * least one, and at least one left to train on) held out when early stopping is on.
+   */
+  static Split split(FinetuneConfig f, List<LabelledText> train, int n) {
+    List<LabelledText> subset = NestedSubsets.first(train, n);
+    if (f.curvePatience() <= 0 || subset.size() < 2) {
+      return new Split(subset, List.of());
+    }
+    int val = Math.min(subset.size() - 1,
+        Math.max(1, (int) Math.round(f.curveValFraction() * subset.size())));
+    return new Split(subset.subList(0, subset.size() - val),
+        subset.subList(subset.size() - val, subset.size()));
   }
 
   /** {@code onStep} is told of every training step of every neural model on the curve. */
@@ -64,28 +90,39 @@ public final class LearningCurve {
     int[] gold = job.test().stream().mapToInt(LabelledText::label).toArray();
     List<CurvePoint> points = new ArrayList<>();
     for (int n : sizes(f.curveSizes(), job.train().size())) {
-      List<LabelledText> subset = NestedSubsets.first(job.train(), n);
-      for (boolean scratch : new boolean[] {false, true}) {
-        String model = scratch ? SCRATCH : PRETRAINED;
-        int[] predicted = Finetuner.run(new FinetuneJob(cfg, job.pretrainedDir(), subset,
-            job.test(), job.encoder(), job.seed(), job.outDir().resolve(model + "-" + n),
-            job.device(), scratch, false, job.checkpoints()), onStep).testPredictions();
-        points.add(point(model, n, steps, predicted, gold));
+      Split split = split(f, job.train(), n);
+      for (int k = 0; k < Math.max(1, f.curveSeeds()); k++) {
+        long seed = job.seed() + k;
+        for (boolean scratch : new boolean[] {false, true}) {
+          String model = scratch ? SCRATCH : PRETRAINED;
+          String folder = model + "-" + n + (k == 0 ? "" : "-seed" + k);
+          FinetuneOutcome o = Finetuner.run(new FinetuneJob(cfg, job.pretrainedDir(),
+              split.train(), job.test(), job.encoder(), seed, job.outDir().resolve(folder),
+              job.device(), scratch, false, job.checkpoints(),
+              new ValidationStop(split.validation(), f.curveEvalEvery(), f.curvePatience())),
+              onStep);
+          for (int skipped = o.steps(); skipped < steps; skipped++) {
+            onStep.accept(skipped + 1); // the steps early stopping saved count as done
+          }
+          points.add(point(model, n, o.steps(), o.testPredictions(), gold, seed, o.stopReason()));
+        }
+        BagOfWords.Trained bow = BagOfWords.train(split.train(), split.validation(),
+            BagOfWords.Settings.defaults(seed), f.curveEvalEvery(), f.curvePatience());
+        points.add(point(BOW, n, bow.epochs(), bow.model().predict(job.test()), gold, seed,
+            bow.stop()));
       }
-      int[] bow = BagOfWords.train(subset, BagOfWords.Settings.defaults(job.seed()))
-          .predict(job.test());
-      points.add(point(BOW, n, BagOfWords.Settings.defaults(job.seed()).epochs(), bow, gold));
     }
     return points;
   }
 
-  private static CurvePoint point(String model, int n, int steps, int[] predicted, int[] gold) {
+  private static CurvePoint point(String model, int n, int steps, int[] predicted, int[] gold,
+      long seed, StopReason stop) {
     StringBuilder correct = new StringBuilder(gold.length);
     for (int i = 0; i < gold.length; i++) {
       correct.append(predicted[i] == gold[i] ? '1' : '0');
     }
     return new CurvePoint(model, n, steps, ClassificationScores.accuracy(predicted, gold),
-        ClassificationScores.macroF1(predicted, gold), correct.toString());
+        ClassificationScores.macroF1(predicted, gold), correct.toString(), seed, stop);
   }
 
   public static void write(Path file, List<CurvePoint> points) throws IOException {

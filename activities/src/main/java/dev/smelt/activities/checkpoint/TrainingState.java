@@ -1,5 +1,6 @@
 package dev.smelt.activities.checkpoint;
 
+import dev.smelt.workflows.stage.StopReason;
 import java.util.List;
 
 /**
@@ -15,8 +16,9 @@ import java.util.List;
  * @param bestValLoss early stopping: the best validation loss so far (Infinity before the first)
  * @param evalsWithoutImprovement early stopping: validations since the best one
  * @param trainingSeconds wall-clock training time up to this step, earlier attempts included
- * @param stopReason null while training goes on; "budget" or "early_stop" when it stopped here,
- *     so a retried attempt finishes instead of training on
+ * @param stopReason null while training goes on or may go on (a completed or stopped run);
+ *     {@link StopReason#BUDGET} or {@link StopReason#EARLY_STOP} ("budget", "early_stop") when it
+ *     stopped here for good, so a retried attempt finishes instead of training on
  * @param trainedOn the token shards (train, then val, in name order) and tokenizer.json this
  *     checkpoint was trained on, with their sha256; a resume onto other data is refused
  * @param intraOpThreads PyTorch's intra-op thread count that trained up to here (0 = not
@@ -37,14 +39,14 @@ public record TrainingState(
     double bestValLoss,
     int evalsWithoutImprovement,
     double trainingSeconds,
-    String stopReason,
+    StopReason stopReason,
     List<DataFile> trainedOn,
     int intraOpThreads,
     String initFrom) {
   /** A state of a run from random weights. */
   public TrainingState(int step, long cursorEpoch, long cursorPosition, long seed,
       String seedScheme, String configHash, double firstLoss, double lastLoss, long tokens,
-      double bestValLoss, int evalsWithoutImprovement, double trainingSeconds, String stopReason,
+      double bestValLoss, int evalsWithoutImprovement, double trainingSeconds, StopReason stopReason,
       List<DataFile> trainedOn, int intraOpThreads) {
     this(step, cursorEpoch, cursorPosition, seed, seedScheme, configHash, firstLoss, lastLoss,
         tokens, bestValLoss, evalsWithoutImprovement, trainingSeconds, stopReason, trainedOn,
@@ -54,7 +56,7 @@ public record TrainingState(
   /** A state that does not record its thread count. */
   public TrainingState(int step, long cursorEpoch, long cursorPosition, long seed,
       String seedScheme, String configHash, double firstLoss, double lastLoss, long tokens,
-      double bestValLoss, int evalsWithoutImprovement, double trainingSeconds, String stopReason,
+      double bestValLoss, int evalsWithoutImprovement, double trainingSeconds, StopReason stopReason,
       List<DataFile> trainedOn) {
     this(step, cursorEpoch, cursorPosition, seed, seedScheme, configHash, firstLoss, lastLoss,
         tokens, bestValLoss, evalsWithoutImprovement, trainingSeconds, stopReason, trainedOn, 0);

@@ -45,7 +45,7 @@ public final class Bootstrap {
   }
 
   /** Linear interpolation between the closest ranks of sorted values. */
-  static double percentile(double[] sorted, double q) {
+  public static double percentile(double[] sorted, double q) {
     double pos = q * (sorted.length - 1);
     int lo = (int) Math.floor(pos);
     int hi = Math.min(sorted.length - 1, lo + 1);

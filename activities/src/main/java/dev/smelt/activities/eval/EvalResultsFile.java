@@ -72,7 +72,9 @@ public final class EvalResultsFile {
       decon.putObject(c.set()).put("ngram", c.n()).put("items", c.items())
           .put("contaminated", c.contaminated()).put("fraction", c.fraction());
     }
-    root.set("learning_curve", JSON.valueToTree(curves)); // by task, in task order
+    root.set("learning_curve", JSON.valueToTree(curves)); // by task, in task order: every seed
+    ObjectNode summary = root.putObject("learning_curve_summary"); // mean, spread, steps per point
+    curves.forEach((task, curve) -> summary.set(task, JSON.valueToTree(CurveSummary.of(curve))));
     Files.createDirectories(file.getParent());
     JSON.writeValue(file.toFile(), root);
   }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import dev.smelt.activities.checkpoint.SafeTensors.Tensor;
 import dev.smelt.activities.checkpoint.TensorArrays;
+import dev.smelt.activities.model.CrossEntropy;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.model.Gpt;
 import java.io.IOException;
@@ -100,6 +101,22 @@ public final class Classifier implements AutoCloseable {
   }
 
   /** Predicted class of each encoded text (see {@link ClassifierInputs#encode}). */
+  /** Mean cross-entropy of the classes {@code labels} of {@code encoded} (no dropout, no grad). */
+  public double loss(List<int[]> encoded, List<Integer> labels, int batchSize) {
+    double sum = 0;
+    for (int first = 0; first < encoded.size(); first += batchSize) {
+      int end = Math.min(encoded.size(), first + batchSize);
+      ClassifierInputs.Batch b =
+          ClassifierInputs.batch(encoded.subList(first, end), labels.subList(first, end));
+      try (NDManager step = backbone.manager().newSubManager()) {
+        NDArray x = step.create(b.tokens(), new Shape(b.rows(), b.length()));
+        sum += CrossEntropy.mean(logits(x, b.lastIndex(), false), step.create(b.labels()))
+            .getFloat() * b.rows();
+      }
+    }
+    return encoded.isEmpty() ? Double.NaN : sum / encoded.size();
+  }
+
   public int[] predict(List<int[]> encoded, int batchSize) {
     int[] out = new int[encoded.size()];
     for (int first = 0; first < encoded.size(); first += batchSize) {

@@ -18,13 +18,16 @@ import dev.smelt.activities.model.CrossEntropy;
 import dev.smelt.activities.model.DeviceChoice;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.pretrain.AdamW;
+import dev.smelt.activities.pretrain.EarlyStop;
 import dev.smelt.activities.pretrain.Gradients;
 import dev.smelt.activities.pretrain.LrSchedule;
 import dev.smelt.activities.pretrain.MetricsLog;
 import dev.smelt.activities.pretrain.OptimizerStep;
+import dev.smelt.activities.pretrain.StopRules;
 import dev.smelt.activities.pretrain.TrainingClock;
 import dev.smelt.settings.FinetuneConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
+import dev.smelt.workflows.stage.StopReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,25 +94,26 @@ public final class Finetuner {
                 DeviceChoice.resolve(job.device()));
         CheckpointWriter writer = new CheckpointWriter(store)) {
       int maxLength = Math.min(cfg.maxLength(), clf.contextLength());
-      Loop loop = new Loop(job, clf, encode(job, job.train(), maxLength), key, from, writer);
+      Loop loop = new Loop(job, clf, encode(job, job.train(), maxLength),
+          encode(job, job.validation().examples(), maxLength), key, from, writer);
       Optional<Path> resume = store.latestGood();
       if (resume.isPresent()) {
         loop.restore(store.load(resume.get()));
       }
       try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), loop.step)) {
-        loop.train(log, onStep);
+        StopReason stop = loop.train(log, onStep);
         writer.await();
         int[] predicted = clf.predict(encode(job, job.test(), maxLength), Math.max(1, cfg.batchSize()));
         double accuracy = accuracy(predicted, job.test());
-        log.value(cfg.steps(), "test_accuracy", accuracy);
+        log.value(loop.step, "test_accuracy", accuracy);
         Path dir = job.saveModel() ? job.outDir().resolve("final") : null;
         if (dir != null) {
-          clf.save(dir, Map.of("task", cfg.task(), "max_length", maxLength, "steps", cfg.steps(),
-              "from_scratch", job.fromScratch()));
+          clf.save(dir, Map.of("task", cfg.task(), "max_length", maxLength, "steps", loop.step,
+              "from_scratch", job.fromScratch(), "stop_reason", stop.json()));
         }
-        return new FinetuneOutcome(cfg.task(), cfg.steps(), loop.firstLoss, loop.loss,
+        return new FinetuneOutcome(cfg.task(), loop.step, loop.firstLoss, loop.loss,
             job.train().size(), job.test().size(), classes, accuracy, predicted,
-            majorityBaseline(job), dir, (System.nanoTime() - started) / 1e9);
+            majorityBaseline(job), dir, (System.nanoTime() - started) / 1e9, stop);
       }
     }
   }
@@ -120,6 +124,8 @@ public final class Finetuner {
     final FinetuneConfig cfg;
     final Classifier clf;
     final List<int[]> train;
+    final List<int[]> validation;
+    final List<Integer> validationLabels;
     final String key;
     final List<DataFile> from;
     final CheckpointWriter writer;
@@ -127,16 +133,19 @@ public final class Finetuner {
     final LrSchedule schedule;
     final ExampleOrder order;
     TrainingClock clock;
+    EarlyStop earlyStop;
     int step;
     double firstLoss = Double.NaN;
     double loss = Double.NaN;
 
-    Loop(FinetuneJob job, Classifier clf, List<int[]> train, String key, List<DataFile> from,
-        CheckpointWriter writer) {
+    Loop(FinetuneJob job, Classifier clf, List<int[]> train, List<int[]> validation, String key,
+        List<DataFile> from, CheckpointWriter writer) {
       this.job = job;
       this.cfg = job.config();
       this.clf = clf;
       this.train = train;
+      this.validation = validation;
+      this.validationLabels = job.validation().examples().stream().map(LabelledText::label).toList();
       this.key = key;
       this.from = from;
       this.writer = writer;
@@ -145,9 +154,17 @@ public final class Finetuner {
           cfg.steps());
       order = new ExampleOrder(train.size(), job.seed());
       clock = new TrainingClock(0, job.checkpoints().everyMinutes(), 0);
+      earlyStop = earlyStop(Double.POSITIVE_INFINITY, 0);
     }
 
-    void train(MetricsLog log, IntConsumer onStep) throws IOException {
+    EarlyStop earlyStop(double best, int withoutImprovement) {
+      return new EarlyStop(job.validation().on() ? job.validation().patience() : 0, 0, best,
+          withoutImprovement);
+    }
+
+    /** Trains to the first stop: the last step, or validation that stopped improving. */
+    StopReason train(MetricsLog log, IntConsumer onStep) throws IOException {
+      StopRules stopRules = new StopRules(cfg.steps(), earlyStop, clock, () -> false);
       while (step < cfg.steps()) {
         step++;
         List<int[]> rows = new ArrayList<>();
@@ -163,17 +180,32 @@ public final class Finetuner {
         firstLoss = step == 1 ? loss : firstLoss;
         clock.stepDone();
         log.step(step, loss, lr, (long) step * cfg.batchSize(), 0);
-        if (step < cfg.steps() && (job.checkpoints().dueAt(step) || clock.checkpointDue())) {
-          checkpoint();
+        Optional<StopReason> stop = stopRules.after(step, validateIfDue(log));
+        if (stop.isEmpty() && (job.checkpoints().dueAt(step) || clock.checkpointDue())) {
+          checkpoint(); // a stopped job writes its outcome instead
         }
         onStep.accept(step);
+        if (stop.isPresent()) {
+          return stop.get();
+        }
       }
+      return StopReason.MAX_STEPS; // restored at the last step
+    }
+
+    /** The validation loss at a measurement step of {@link ValidationStop}, else NaN. */
+    double validateIfDue(MetricsLog log) throws IOException {
+      if (!job.validation().dueAt(step)) {
+        return Double.NaN;
+      }
+      double v = clf.loss(validation, validationLabels, Math.max(1, cfg.batchSize()));
+      log.validation(step, v);
+      return v;
     }
 
     void checkpoint() throws IOException {
       TrainingState s = new TrainingState(step, order.epoch(), order.position(), job.seed(),
           SEED_SCHEME, key, firstLoss, loss, (long) step * cfg.batchSize(),
-          Double.POSITIVE_INFINITY, 0, clock.trainingSeconds(), null, from,
+          earlyStop.best(), earlyStop.withoutImprovement(), clock.trainingSeconds(), null, from,
           JniUtils.getNumThreads());
       writer.save(TensorArrays.toTensors(clf.parameters()), opt.state(), s);
       clock.checkpointed();
@@ -200,6 +232,7 @@ public final class Finetuner {
         firstLoss = s.firstLoss();
         loss = s.lastLoss();
         clock = new TrainingClock(0, job.checkpoints().everyMinutes(), s.trainingSeconds());
+        earlyStop = earlyStop(s.bestValLoss(), s.evalsWithoutImprovement());
       } catch (IllegalArgumentException e) { // same key, other tensors: not ours either
         throw PermanentFailure.of("checkpoint " + dir + " does not fit this fine-tuning job ("
             + e.getMessage() + "); delete " + job.outDir() + " to start it over");
@@ -225,15 +258,26 @@ public final class Finetuner {
   /** What must be equal for a checkpoint or an outcome to belong to this job. */
   private static String key(FinetuneJob job, int classes, List<DataFile> from) {
     FinetuneConfig c = job.config();
+    String examples = KeyedResult.key(texts(job.train(), job.test()));
+    if (job.validation().on()) { // a job without the rule keeps the key it always had
+      ValidationStop v = job.validation();
+      examples = KeyedResult.key(examples, v.evalEvery(), v.patience(),
+          KeyedResult.key(texts(v.examples())));
+    }
+    return KeyedResult.key(c.task(), c.steps(), c.batchSize(), c.learningRate(), c.warmupSteps(),
+        c.weightDecay(), c.maxLength(), job.seed(), job.fromScratch(), job.saveModel(), classes,
+        from, examples);
+  }
+
+  @SafeVarargs
+  private static StringBuilder texts(List<LabelledText>... parts) {
     StringBuilder texts = new StringBuilder();
-    for (List<LabelledText> part : List.of(job.train(), job.test())) {
+    for (List<LabelledText> part : parts) {
       texts.append(part.size()).append(':');
       part.forEach(e -> texts.append(e.label()).append(' ').append(e.text().length()).append(' ')
           .append(e.text()));
     }
-    return KeyedResult.key(c.task(), c.steps(), c.batchSize(), c.learningRate(), c.warmupSteps(),
-        c.weightDecay(), c.maxLength(), job.seed(), job.fromScratch(), job.saveModel(), classes,
-        from, KeyedResult.key(texts));
+    return texts;
   }
 
   /** Share of test examples whose predicted class is their label (NaN with no examples). */

@@ -4,13 +4,13 @@ package dev.smelt.activities.pretrain;
  * Stops training after {@code patience} validation measurements in a row that did not beat the
  * best loss by more than {@code minDelta} (patience 0: never). Its two numbers are checkpointed.
  */
-final class EarlyStop {
+public final class EarlyStop {
   private final int patience;
   private final double minDelta;
   private double best;
   private int withoutImprovement;
 
-  EarlyStop(int patience, double minDelta, double best, int withoutImprovement) {
+  public EarlyStop(int patience, double minDelta, double best, int withoutImprovement) {
     this.patience = patience;
     this.minDelta = minDelta;
     this.best = best;
@@ -18,7 +18,7 @@ final class EarlyStop {
   }
 
   /** Records a validation loss; true when training should stop. */
-  boolean record(double valLoss) {
+  public boolean record(double valLoss) {
     if (Double.isNaN(valLoss)) {
       return false;
     }
@@ -31,11 +31,11 @@ final class EarlyStop {
     return patience > 0 && withoutImprovement >= patience;
   }
 
-  double best() {
+  public double best() {
     return best;
   }
 
-  int withoutImprovement() {
+  public int withoutImprovement() {
     return withoutImprovement;
   }
 }

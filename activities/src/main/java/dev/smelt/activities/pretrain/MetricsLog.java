@@ -3,6 +3,7 @@ package dev.smelt.activities.pretrain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.smelt.workflows.stage.StopReason;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,9 +63,9 @@ public final class MetricsLog implements AutoCloseable {
     write(line(step).put("val_loss", valLoss).put("val_ppl", Math.exp(valLoss)));
   }
 
-  /** Why training ended at this step: completed, budget or early_stop. */
-  public void stop(int step, String reason, double trainingSeconds) throws IOException {
-    write(line(step).put("stop_reason", reason).put("training_s", trainingSeconds));
+  /** Why training ended at this step ("completed", "budget", "early_stop"). */
+  public void stop(int step, StopReason reason, double trainingSeconds) throws IOException {
+    write(line(step).put("stop_reason", reason.json()).put("training_s", trainingSeconds));
   }
 
   /** Any other named number of a step, e.g. test_accuracy. */

@@ -14,7 +14,7 @@ public interface PretrainListener {
 
   /**
    * Asked after every step: true stops training there with a checkpoint of that step, awaited
-   * before {@link Pretrainer#run} returns {@link dev.smelt.workflows.stage.PretrainResult#STOPPED}
+   * before {@link Pretrainer#run} returns {@link dev.smelt.workflows.stage.StopReason#STOPPED}
    * (a pause, a cancelled run, a worker shutting down); a later run resumes from it.
    */
   default boolean stopRequested() {

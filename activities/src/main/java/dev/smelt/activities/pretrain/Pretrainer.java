@@ -23,6 +23,7 @@ import dev.smelt.activities.pretrain.Objective.StepBatch;
 import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
+import dev.smelt.workflows.stage.StopReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -97,19 +98,19 @@ public final class Pretrainer {
       } else if (job.init().isPresent()) {
         loop.warmStart(job.init().get());
       }
+      StopReason stop;
       try (MetricsLog log = new MetricsLog(job.outDir().resolve("metrics.jsonl"), loop.start)) {
         try {
-          loop.train(log);
+          stop = loop.train(log);
         } finally {
           loop.settle();
         }
       }
-      boolean stopped = PretrainResult.STOPPED.equals(loop.stopReason); // resumed later
-      Path finalDir = stopped ? null : writeFinal(gpt, loop.valLoss, loop.step, loop.stopReason);
+      boolean stopped = stop == StopReason.STOPPED; // resumed later
+      Path finalDir = stopped ? null : writeFinal(gpt, loop.valLoss, loop.step, stop);
       return new PretrainResult(loop.step, loop.firstLoss, loop.loss, loop.valLoss,
           loop.step * tokensPerStep(), loop.tokensPerSecond, gpt.parameterCount(), loop.start,
-          stopped ? null : finalDir.toString(), (System.nanoTime() - started) / 1e9,
-          loop.stopReason);
+          stopped ? null : finalDir.toString(), (System.nanoTime() - started) / 1e9, stop);
     }
   }
 
@@ -130,7 +131,8 @@ public final class Pretrainer {
     double loss = Double.NaN;
     double valLoss = Double.NaN;
     double tokensPerSecond;
-    String stopReason;
+    /** Where a restored checkpoint had already stopped for good (budget, early stop). */
+    Optional<StopReason> stoppedAt = Optional.empty();
 
     Loop(Replicas replicas, CheckpointWriter writer) {
       this.replicas = replicas;
@@ -184,7 +186,7 @@ public final class Pretrainer {
           s.bestValLoss(), s.evalsWithoutImprovement());
       clock = new TrainingClock(cfg.maxMinutes(), cfg.checkpointEveryMinutes(),
           s.trainingSeconds());
-      stopReason = s.stopReason(); // a run that already stopped here only writes final/ again
+      stoppedAt = Optional.ofNullable(s.stopReason()); // it only writes final/ again
     }
 
     /**
@@ -202,9 +204,15 @@ public final class Pretrainer {
       replicas.broadcastWeights();
     }
 
-    void train(MetricsLog log) throws IOException {
+    /** Trains to the first stop {@link StopRules} names, and returns it. */
+    StopReason train(MetricsLog log) throws IOException {
+      if (stoppedAt.isPresent()) {
+        return finish(log, stoppedAt.get());
+      }
+      StopRules stopRules =
+          new StopRules(cfg.steps(), earlyStop, clock, listener::stopRequested);
       long loopStart = System.nanoTime();
-      while (stopReason == null && step < cfg.steps()) {
+      while (step < cfg.steps()) {
         step++;
         double lr = schedule.at(step);
         loss = trainStep(replicas, opt, objective.prepare(batches.next(), step), step, lr);
@@ -215,35 +223,39 @@ public final class Pretrainer {
           log.step(step, loss, lr, step * tokensPerStep(), tokensPerSecond);
         }
         listener.onStep(step, cfg.steps(), loss, lr, tokensPerSecond);
-        String stop = step == cfg.steps() ? PretrainResult.COMPLETED : null;
-        if (cfg.evalEvery() > 0 && step % cfg.evalEvery() == 0 || step == cfg.steps()) {
-          boolean worse = earlyStop.record(validate(log));
-          stop = stop == null && worse ? PretrainResult.EARLY_STOP : stop;
-        }
-        stop = stop == null && clock.budgetSpent() ? PretrainResult.BUDGET : stop;
-        stop = stop == null && listener.stopRequested() ? PretrainResult.STOPPED : stop;
-        if (stop != null || cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0
+        Optional<StopReason> stop = stopRules.after(step, validateIfDue(log));
+        if (stop.isPresent() || cfg.checkpointEvery() > 0 && step % cfg.checkpointEvery() == 0
             || clock.checkpointDue()) {
           checkpoint(stop);
         }
         collectCheckpoints();
-        stopReason = stop;
+        if (stop.isPresent()) {
+          return finish(log, stop.get());
+        }
       }
-      stopReason = stopReason == null ? PretrainResult.COMPLETED : stopReason;
-      if (PretrainResult.STOPPED.equals(stopReason)) {
+      return finish(log, StopReason.MAX_STEPS); // restored at the last step: nothing to train
+    }
+
+    /**
+     * The end of training: a stop request only waits for its checkpoint; otherwise the final step
+     * is measured and logged (a run restored where it had stopped only measures).
+     */
+    StopReason finish(MetricsLog log, StopReason stop) throws IOException {
+      if (stop == StopReason.STOPPED) {
         writer.await(); // the checkpoint of this step is on disk before the stop is reported
-        return;
+        return stop;
       }
       if (step == start) { // restored a run that had already stopped: nothing new to log
         valLoss = job.valDocs().isEmpty() ? Double.NaN
             : objective.validationLoss(gpt, job.valDocs(), cfg.batchSize());
-        return;
+        return stop;
       }
       if (lastValStep != step) {
         validate(log); // final/ gets this step's weights; measure them
       }
-      log.stop(step, stopReason, clock.trainingSeconds());
+      log.stop(step, stop, clock.trainingSeconds());
       writer.await();
+      return stop;
     }
 
     /** Waits for a write in flight and reports it, also when the loop failed. */
@@ -254,6 +266,12 @@ public final class Pretrainer {
         // a failed write leaves only a .tmp; the loop's own error, if any, is the one to report
       }
       collectCheckpoints();
+    }
+
+    /** Validates every pretrain.evalEvery steps and at the last; NaN when not measured. */
+    double validateIfDue(MetricsLog log) throws IOException {
+      return cfg.evalEvery() > 0 && step % cfg.evalEvery() == 0 || step == cfg.steps()
+          ? validate(log) : Double.NaN;
     }
 
     double validate(MetricsLog log) throws IOException {
@@ -267,20 +285,15 @@ public final class Pretrainer {
       return valLoss;
     }
 
-    void checkpoint(String stop) throws IOException {
+    void checkpoint(Optional<StopReason> stop) throws IOException {
       DataCursor cursor = batches.cursor();
       TrainingState s = new TrainingState(step, cursor.epoch(), cursor.position(), job.seed(),
           SEED_SCHEME, configHash(), firstLoss, loss, step * tokensPerStep(), earlyStop.best(),
           earlyStop.withoutImprovement(), clock.trainingSeconds(),
-          resumable(stop) ? null : stop, job.trainedOn(),
+          stop.filter(r -> !r.resumable()).orElse(null), job.trainedOn(),
           JniUtils.getNumThreads(), job.init().map(InitModel::recorded).orElse(null));
       writer.save(TensorArrays.toTensors(gpt.parameters()), opt.state(), s);
       clock.checkpointed();
-    }
-
-    /** A checkpoint of a completed or stopped run continues when resumed (more steps, unpause). */
-    boolean resumable(String stop) {
-      return PretrainResult.COMPLETED.equals(stop) || PretrainResult.STOPPED.equals(stop);
     }
 
     void collectCheckpoints() throws IOException {
@@ -333,11 +346,11 @@ public final class Pretrainer {
     return (long) cfg.batchSize() * job.model().contextLength();
   }
 
-  private Path writeFinal(Gpt gpt, double valLoss, int steps, String stopReason)
+  private Path writeFinal(Gpt gpt, double valLoss, int steps, StopReason stopReason)
       throws IOException {
     Path dir = job.outDir().resolve("final");
     Map<String, Object> extra = new LinkedHashMap<>(Map.of("objective", cfg.objective(),
-        "steps", steps, "seed", job.seed(), "stop_reason", stopReason));
+        "steps", steps, "seed", job.seed(), "stop_reason", stopReason.json()));
     job.init().ifPresent(i -> extra.put("init_from", i.recorded()));
     if (!Double.isNaN(valLoss)) {
       extra.put("val_loss", valLoss);

@@ -1,9 +1,9 @@
 package dev.smelt.activities.report;
 
+import dev.smelt.activities.eval.CurveSummary;
 import dev.smelt.workflows.stage.BaselinesResult;
 import dev.smelt.workflows.stage.BiasScore;
 import dev.smelt.workflows.stage.Contamination;
-import dev.smelt.workflows.stage.CurvePoint;
 import dev.smelt.workflows.stage.EvalResult;
 import dev.smelt.workflows.stage.ModelScore;
 import dev.smelt.workflows.stage.TaskEval;
@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The report's evaluation: scores with intervals, learning curve, LM suite, bias, contamination. */
 final class EvaluationSection {
@@ -33,20 +34,36 @@ final class EvaluationSection {
     b.append("</table>");
   }
 
-  /** The curve with each point's 95 % interval as error bars, and the steps each model got. */
+  /**
+   * The curve: each model's mean accuracy over its seeds, with the seeds' min and max as error bars
+   * (a point of one seed: its 95 % interval over the test examples), and a table of the steps each
+   * seed got.
+   */
   static void learningCurve(StringBuilder b, BaselinesResult baselines, int testExamples,
       int resamples, long seed) {
     if (baselines == null || baselines.curve().isEmpty()) {
       b.append("<p class=\"muted\">No learning curve in this run.</p>");
       return;
     }
+    List<CurveSummary.Row> rows = CurveSummary.of(baselines.curve());
+    boolean seeds = rows.stream().anyMatch(r -> r.seeds() > 1);
     Map<String, List<double[]>> byModel = new LinkedHashMap<>();
-    List<CurveIntervals.Interval> cis = new ArrayList<>();
-    for (CurvePoint p : baselines.curve()) {
-      CurveIntervals.Interval ci = CurveIntervals.accuracy(p, testExamples, resamples, seed);
-      cis.add(ci);
-      byModel.computeIfAbsent(p.model(), k -> new ArrayList<>())
-          .add(new double[] {p.examples(), 100 * p.accuracy(), 100 * ci.low(), 100 * ci.high()});
+    List<double[]> bars = new ArrayList<>();
+    String method = "";
+    for (CurveSummary.Row r : rows) {
+      double low = r.min();
+      double high = r.max();
+      if (r.seeds() == 1) {
+        CurveIntervals.Interval ci = CurveIntervals.accuracy(
+            CurveSummary.seeds(baselines.curve(), r.model(), r.examples()).get(0), testExamples,
+            resamples, seed);
+        low = ci.low();
+        high = ci.high();
+        method = ci.method();
+      }
+      bars.add(new double[] {low, high});
+      byModel.computeIfAbsent(r.model(), k -> new ArrayList<>())
+          .add(new double[] {r.examples(), 100 * r.mean(), 100 * low, 100 * high});
     }
     List<SvgChart.Series> series = new ArrayList<>();
     int i = 0;
@@ -54,25 +71,31 @@ final class EvaluationSection {
       series.add(new SvgChart.Series(m.getKey(), COLORS[i++ % COLORS.length], m.getValue()));
     }
     b.append("<h2>Learning curve: ").append(SvgChart.esc(baselines.task())).append("</h2>");
-    b.append(SvgChart.line("Learning curve", "training examples (log scale)", "test accuracy (%)",
-        series, true));
-    b.append("<table class=\"curve\"><tr><th>model</th><th>examples</th><th>steps</th>")
-        .append("<th>accuracy</th><th>95 % CI</th><th>macro-F1</th></tr>");
-    for (int k = 0; k < baselines.curve().size(); k++) {
-      CurvePoint p = baselines.curve().get(k);
-      b.append("<tr><td>").append(SvgChart.esc(p.model())).append("</td>")
-          .append(num(String.valueOf(p.examples()))).append(num(String.valueOf(p.steps())))
-          .append(num(pct(p.accuracy())))
-          .append(num(pct(cis.get(k).low()) + " – " + pct(cis.get(k).high())))
-          .append(num(f3(p.macroF1()))).append("</tr>");
+    b.append(SvgChart.line("Learning curve", "training examples (log scale)",
+        seeds ? "test accuracy (%), mean of seeds" : "test accuracy (%)", series, true));
+    b.append("<table class=\"curve\"><tr><th>model</th><th>examples</th><th>seeds</th>")
+        .append("<th>accuracy (mean)</th><th>sd</th><th>").append(seeds ? "min – max" : "95 % CI")
+        .append("</th><th>steps (each seed)</th><th>macro-F1 (mean)</th></tr>");
+    for (int k = 0; k < rows.size(); k++) {
+      CurveSummary.Row r = rows.get(k);
+      b.append("<tr><td>").append(SvgChart.esc(r.model())).append("</td>")
+          .append(num(String.valueOf(r.examples()))).append(num(String.valueOf(r.seeds())))
+          .append(num(pct(r.mean()))).append(num(pct(r.sd())))
+          .append(num(pct(bars.get(k)[0]) + " – " + pct(bars.get(k)[1])))
+          .append(num(r.steps().stream().map(String::valueOf).collect(Collectors.joining(", "))))
+          .append(num(f3(r.meanMacroF1()))).append("</tr>");
     }
-    b.append("</table><p class=\"muted\">Budget rule: every neural model on the curve trains for "
-        + "the same number of steps (finetune.curveSteps, or finetune.steps when that is 0) whatever "
-        + "its number of examples; the steps column says what each got (bow_logreg counts epochs). "
-        + "Each point trains on the first n training examples in hash order (nested subsets) and is "
-        + "scored on the same test split. One seed per point, so the error bars are each point's "
-        + "95 % interval over the test examples (").append(SvgChart.esc(cis.get(0).method()))
-        .append("), not a spread across seeds.</p>");
+    b.append("</table><p class=\"muted\">Budget rule, the same for every model of a point: at "
+        + "most finetune.curveSteps steps (bag-of-words: its epochs), stopping early after "
+        + "finetune.curvePatience validation measurements without a lower validation loss, on "
+        + "the last finetune.curveValFraction of the point's n examples (the model trains on the "
+        + "rest); the steps column says what each seed got. Each point's examples are the first n "
+        + "training examples in hash order (nested subsets), scored on the same test split. ")
+        .append(seeds ? "Error bars: the lowest and highest seed; the headline's interval is a "
+            + "paired bootstrap over seeds and test examples."
+            : "One seed per point, so the error bars are each point's 95 % interval over the test "
+            + "examples (" + SvgChart.esc(method) + "), not a spread across seeds.")
+        .append("</p>");
   }
 
   static void languageModel(StringBuilder b, EvalResult e) {

@@ -53,7 +53,7 @@ public class BaselinesActivity implements StageActivities.Baselines {
     for (FinetuneConfig f : tasks) {
       LabelledTexts.Split split = TaskSplit.read(f);
       splits.add(split);
-      total += f.steps() + 2L * LearningCurve.steps(f)
+      total += f.steps() + 2L * Math.max(1, f.curveSeeds()) * LearningCurve.steps(f)
           * LearningCurve.sizes(f.curveSizes(), split.train().size()).size();
     }
     AtomicLong done = new AtomicLong();

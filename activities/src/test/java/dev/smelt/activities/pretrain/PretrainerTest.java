@@ -11,6 +11,7 @@ import dev.smelt.activities.checkpoint.SafeTensors;
 import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.PretrainResult;
+import dev.smelt.workflows.stage.StopReason;
 import io.temporal.failure.ApplicationFailure;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class PretrainerTest {
     assertTrue(Files.exists(tmp.resolve("final/config.json")));
     assertEquals(102, Files.readAllLines(tmp.resolve("metrics.jsonl")).size(),
         "100 steps + 1 val + 1 stop");
-    assertEquals(PretrainResult.COMPLETED, result.stopReason());
+    assertEquals(StopReason.MAX_STEPS, result.stopReason());
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.smelt.activities.checkpoint.SafeTensors;
 import dev.smelt.settings.ModelConfig;
 import dev.smelt.settings.PretrainConfig;
 import dev.smelt.workflows.stage.PretrainResult;
+import dev.smelt.workflows.stage.StopReason;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,7 +74,7 @@ class StopRulesTest {
     };
     PretrainResult stopped =
         new Pretrainer(TinyRuns.job(TinyRuns.train(8, 0), paused), stopAtFive).run(Optional.empty());
-    assertEquals(PretrainResult.STOPPED, stopped.stopReason());
+    assertEquals(StopReason.STOPPED, stopped.stopReason());
     assertTrue(stopped.stopped());
     assertEquals(5, stopped.steps());
     assertEquals(null, stopped.finalModelDir());
@@ -85,7 +86,7 @@ class StopRulesTest {
         PretrainListener.NONE);
     PretrainResult resumed = again.run(again.latestCheckpoint());
     assertEquals(5, resumed.resumedFromStep(), "the stopped checkpoint trains on when resumed");
-    assertEquals(PretrainResult.COMPLETED, resumed.stopReason());
+    assertEquals(StopReason.MAX_STEPS, resumed.stopReason());
     assertArrayEquals(Files.readAllBytes(straight.resolve("final/model.safetensors")),
         Files.readAllBytes(paused.resolve("final/model.safetensors")));
   }
@@ -98,7 +99,7 @@ class StopRulesTest {
     PretrainResult result = new Pretrainer(TinyRuns.job(cfg, tmp), r).run(Optional.empty());
     double seconds = (System.nanoTime() - t0) / 1e9;
 
-    assertEquals(PretrainResult.BUDGET, result.stopReason());
+    assertEquals(StopReason.BUDGET, result.stopReason());
     assertTrue(result.steps() > 0 && result.steps() < 1_000_000, "steps " + result.steps());
     assertTrue(seconds < 1.2 + 5, "a 1.2 s budget took " + seconds + " s");
     assertEquals(List.of(result.steps()), r.checkpoints);
@@ -108,7 +109,7 @@ class StopRulesTest {
 
     Pretrainer retry = new Pretrainer(TinyRuns.job(cfg, tmp), PretrainListener.NONE);
     PretrainResult again = retry.run(retry.latestCheckpoint());
-    assertEquals(PretrainResult.BUDGET, again.stopReason());
+    assertEquals(StopReason.BUDGET, again.stopReason());
     assertEquals(result.steps(), again.steps());
     assertEquals(result.steps(), again.resumedFromStep());
   }
@@ -120,7 +121,7 @@ class StopRulesTest {
         TinyRuns.rules(TinyRuns.evalEvery(TinyRuns.train(40, 0), 5), 1, 0, 2, 10.0, 0);
     PretrainerTest.Recorder r = new PretrainerTest.Recorder(-1);
     PretrainResult result = new Pretrainer(TinyRuns.job(cfg, tmp), r).run(Optional.empty());
-    assertEquals(PretrainResult.EARLY_STOP, result.stopReason());
+    assertEquals(StopReason.EARLY_STOP, result.stopReason());
     assertEquals(15, result.steps());
     assertEquals(3, r.validations.size());
     assertEquals(List.of(15), r.checkpoints);
@@ -130,7 +131,7 @@ class StopRulesTest {
     PretrainResult learning =
         new Pretrainer(TinyRuns.job(patient, tmp.resolve("patient")), PretrainListener.NONE)
             .run(Optional.empty());
-    assertEquals(PretrainResult.COMPLETED, learning.stopReason(), "loss keeps falling: no stop");
+    assertEquals(StopReason.MAX_STEPS, learning.stopReason(), "loss keeps falling: no stop");
     assertEquals(20, learning.steps());
   }
 

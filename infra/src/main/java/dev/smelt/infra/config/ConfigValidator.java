@@ -188,6 +188,13 @@ final class ConfigValidator {
     require(f.curveSizes().stream().allMatch(n -> n != null && n > 0), "finetune.curveSizes",
         "must be positive numbers of training examples");
     require(f.curveSteps() >= 0, "finetune.curveSteps", "must not be negative (0 = finetune.steps)");
+    require(f.curveSeeds() > 0, "finetune.curveSeeds", "must be positive");
+    require(f.curvePatience() >= 0, "finetune.curvePatience", "must not be negative (0 = off)");
+    require(f.curvePatience() == 0 || f.curveEvalEvery() > 0, "finetune.curveEvalEvery",
+        "must be positive when finetune.curvePatience is set");
+    require(f.curvePatience() == 0 || f.curveValFraction() > 0 && f.curveValFraction() < 1,
+        "finetune.curveValFraction", "must be between 0 and 1 (exclusive) when "
+            + "finetune.curvePatience is set");
   }
 
   /** Task {@code i}; a single-task config's keys are finetune.task and finetune.inputs. */

@@ -19,6 +19,7 @@ import dev.smelt.workflows.stage.FinetuneResults;
 import dev.smelt.workflows.stage.ModelScore;
 import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
+import dev.smelt.workflows.stage.StopReason;
 import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import java.io.ByteArrayOutputStream;
@@ -63,7 +64,7 @@ class TwoTaskSummaryTest {
     return new RunSummary("r1", dir.toString(), new DataResult(10, 8, 2, 800, List.of(), 1.0),
         new TokenizerResult(512, 7, 1, 7000, 1000, "t", 2.0),
         new PretrainResult(100, 6.2, 3.1, 3.3, 51200, 900.0, 123456, 0, "p", 3.0,
-            PretrainResult.COMPLETED, 0), finetune, baselines, eval, null);
+            StopReason.MAX_STEPS, 0), finetune, baselines, eval, null);
   }
 
   @Test

@@ -94,6 +94,28 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void qualityConfigLoadsWithTheCurveRuleItStates() {
+    RunConfig c = ConfigLoader.load(EXAMPLES.resolve("quality.yaml"));
+    assertEquals(List.of(50, 100, 200, 500), c.finetune().curveSizes());
+    assertEquals(3, c.finetune().curveSeeds());
+    assertEquals(3, c.finetune().curvePatience());
+    assertEquals(150, c.finetune().curveSteps());
+    RunConfig demo = ConfigLoader.load(EXAMPLES.resolve("demo.yaml"));
+    assertEquals(3, demo.finetune().curveSeeds());
+    assertTrue(demo.finetune().curveSizes().contains(100), "the headline's size is on the curve");
+  }
+
+  @Test
+  void aCurveRuleThatCannotWorkIsNamed() throws Exception {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "  curveSeeds: 0\n")));
+    assertTrue(e.getMessage().contains("key 'finetune.curveSeeds'"), e.getMessage());
+    e = assertThrows(ConfigException.class,
+        () -> ConfigLoader.load(write(MINIMAL + "  curvePatience: 2\n  curveValFraction: 1.0\n")));
+    assertTrue(e.getMessage().contains("key 'finetune.curveValFraction'"), e.getMessage());
+  }
+
+  @Test
   void resolvedConfigRoundTripsThroughYaml() throws IOException {
     RunConfig c = ConfigLoader.load(EXAMPLES.resolve("tiny.yaml"));
     Path again = dir.resolve("config.yaml");

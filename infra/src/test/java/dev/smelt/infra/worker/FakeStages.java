@@ -11,6 +11,7 @@ import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.StopReason;
 import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import java.io.IOException;
@@ -87,7 +88,7 @@ final class FakeStages implements StageActivities.Data, StageActivities.Tokenize
     write(Stage.PRETRAIN, "pretrain/checkpoints/step-00000001/model.safetensors",
         "pretrain/final/model.safetensors", "pretrain/metrics.jsonl");
     return new PretrainResult(100, 6.2, 3.1, 3.3, 51200, 900.0, 123456, 0,
-        run + "/pretrain/final", 3.0, PretrainResult.COMPLETED);
+        run + "/pretrain/final", 3.0, StopReason.MAX_STEPS);
   }
 
   @Override

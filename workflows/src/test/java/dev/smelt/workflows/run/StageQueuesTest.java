@@ -16,6 +16,7 @@ import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.Stage;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.StopReason;
 import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.activity.Activity;
@@ -124,7 +125,7 @@ class StageQueuesTest {
     public PretrainResult pretrain(StageInput in) {
       note(Stage.PRETRAIN);
       return new PretrainResult(100, 6.2, 3.1, 3.3, 51200, 900.0, 123456, 0,
-          "/runs/r1/pretrain/final", 3.0, PretrainResult.COMPLETED);
+          "/runs/r1/pretrain/final", 3.0, StopReason.MAX_STEPS);
     }
 
     @Override

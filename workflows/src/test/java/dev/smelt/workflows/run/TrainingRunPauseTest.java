@@ -23,6 +23,7 @@ import dev.smelt.workflows.stage.PretrainResult;
 import dev.smelt.workflows.stage.RunSummary;
 import dev.smelt.workflows.stage.StageActivities;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.StopReason;
 import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.activity.Activity;
@@ -59,7 +60,7 @@ class TrainingRunPauseTest {
           "cpu", WorkerQueue.CPU, PretrainConfig.NO_INIT), null, null);
   private static final StageInput IN = new StageInput("r1", "/runs/r1", CONFIG);
   private static final PretrainResult DONE = new PretrainResult(100, 6.2, 3.1, 3.3, 51200,
-      900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, PretrainResult.COMPLETED);
+      900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, StopReason.MAX_STEPS);
 
   @RegisterExtension
   static final TestWorkflowExtension TEMPORAL = TestWorkflowExtension.newBuilder()
@@ -90,7 +91,7 @@ class TrainingRunPauseTest {
           Thread.sleep(20); // a training step's time, so the test can catch it mid-way
         } catch (ActivityCompletionException cancelled) {
           return new PretrainResult(step, 6.2, 5.0, Double.NaN, 0, 0, 0, 0, null, 1.0,
-              PretrainResult.STOPPED);
+              StopReason.STOPPED);
         } catch (InterruptedException e) {
           throw new IllegalStateException(e);
         }

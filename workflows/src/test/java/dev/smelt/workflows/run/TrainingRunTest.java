@@ -28,6 +28,7 @@ import dev.smelt.workflows.stage.StageCache;
 import dev.smelt.workflows.stage.StageCheck;
 import dev.smelt.workflows.stage.StageOutputHash;
 import dev.smelt.workflows.stage.StageInput;
+import dev.smelt.workflows.stage.StopReason;
 import dev.smelt.workflows.stage.TaskEval;
 import dev.smelt.workflows.stage.TokenizerResult;
 import io.temporal.client.WorkflowClient;
@@ -56,7 +57,7 @@ class TrainingRunTest {
   private static final TokenizerResult TOKENIZER =
       new TokenizerResult(512, 7, 1, 7000, 1000, "/runs/r1/tokenizer/tokenizer.json", 2.0);
   private static final PretrainResult PRETRAIN = new PretrainResult(100, 6.2, 3.1, 3.3, 51200,
-      900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, PretrainResult.COMPLETED);
+      900.0, 123456, 0, "/runs/r1/pretrain/final", 3.0, StopReason.MAX_STEPS);
   private static final FinetuneResults FINETUNE = new FinetuneResults(List.of(
       new FinetuneResult("sentiment", 50, 0.7, 0.4, 40, 10, "/runs/r1/finetune/sentiment", 4.0)));
   private static final BaselinesResults BASELINES = new BaselinesResults(List.of(
