@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A pre-trained GPT backbone plus a linear head ({@code score.weight} (classes, d), {@code
@@ -138,7 +139,9 @@ public final class Classifier implements AutoCloseable {
     Map<String, Tensor> head = new LinkedHashMap<>();
     head.put(HEAD_WEIGHT, TensorArrays.toTensor(params.get(HEAD_WEIGHT)));
     head.put(HEAD_BIAS, TensorArrays.toTensor(params.get(HEAD_BIAS)));
-    Map<String, Object> config = new LinkedHashMap<>(extraConfig);
+    // In name order: a caller's Map.of iterates in an order salted per JVM, and a resumed run's
+    // config.json must be the bytes of an uninterrupted one's.
+    Map<String, Object> config = new TreeMap<>(extraConfig);
     config.put("num_labels", numClasses);
     GptFiles.write(dir, backbone, head, config);
   }

@@ -60,12 +60,21 @@ public class DataActivity implements StageActivities.Data {
         (System.nanoTime() - t0) / 1e9);
   }
 
+  /** What the data stage's progress counts once its units are read. */
+  static final String DOCUMENTS = "documents";
+
   /**
-   * Read units recorded of those listed up front (a large text file is several), so the progress
-   * line shows a percentage and an ETA while one big file is read; capped at the total, as a
-   * runner may count retried work twice.
+   * While reading, read units recorded of those listed up front (a large text file is several);
+   * then, while ids, cleaning, filters and dedup run over the recorded units, documents through
+   * them of those the units hold. So one progress line shows a percentage and an ETA in both
+   * phases, and the heartbeat changes while either makes progress (stallMinutes). Capped at the
+   * total, as a runner may count retried work twice.
    */
   static TrainingProgress progress(DataProgress p) {
+    if (p.filtering()) {
+      return Stage.DATA.progress(Math.min(p.documentsDone(), p.documentsTotal()),
+          p.documentsTotal(), DOCUMENTS);
+    }
     return Stage.DATA.progress(Math.min(p.unitsDone(), p.unitsTotal()), p.unitsTotal());
   }
 

@@ -61,7 +61,11 @@ final class DataCommand implements Callable<Integer> {
   }
 
   private static void printProgress(DataProgress p, String runner, PrintStream o) {
-    if (p.counting()) {
+    if (p.counting() && p.filtering()) {
+      o.printf(Locale.ROOT, "data: %d/%d files (%d/%d units), %d/%d documents through the "
+          + "filters, %.0f s%n", p.filesRead(), p.filesTotal(), p.unitsDone(), p.unitsTotal(),
+          Math.min(p.documentsDone(), p.documentsTotal()), p.documentsTotal(), p.seconds());
+    } else if (p.counting()) {
       o.printf(Locale.ROOT, "data: %d/%d files (%d/%d units), %d documents, %.0f s%n",
           p.filesRead(), p.filesTotal(), p.unitsDone(), p.unitsTotal(), p.documentsRead(),
           p.seconds());

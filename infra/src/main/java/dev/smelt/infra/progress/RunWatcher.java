@@ -46,6 +46,7 @@ public final class RunWatcher {
     long lastPrint = 0;
     String lastLine = "";
     RateMeter rate = new RateMeter();
+    String unit = null;
     int cachedShown = 0;
     while (true) {
       try {
@@ -79,6 +80,10 @@ public final class RunWatcher {
         lastPrint = 0;
       }
       TrainingProgress hb = snap.heartbeat();
+      if (hb != null && !java.util.Objects.equals(hb.unit(), unit)) { // the data stage: units, then documents
+        unit = hb.unit();
+        rate = new RateMeter();
+      }
       double r = hb == null ? Double.NaN : rate.update(hb.done(), System.nanoTime());
       String line = ProgressLine.render(snap, Duration.ofNanos(System.nanoTime() - stageStart), r);
       if (terminal) {

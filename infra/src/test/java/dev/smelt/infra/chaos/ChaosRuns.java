@@ -1,11 +1,14 @@
 package dev.smelt.infra.chaos;
 
+import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.progress.RunWatcher;
 import dev.smelt.infra.progress.StageSnapshot;
+import dev.smelt.settings.RunConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** The tiny run that interrupted-run tests start, and how they watch it. */
@@ -17,15 +20,37 @@ public final class ChaosRuns {
   /**
    * What varies between the interrupted-run tests' configs: the run's name and seed, the model's
    * width (d_model and context length), pre-training's steps, and how often it logs, validates and
-   * checkpoints.
+   * checkpoints (fine-tuning checkpoints as often), and fine-tuning's steps.
    */
   public record Shape(String name, int seed, int width, int steps, int logEvery, int evalEvery,
-      int checkpointEvery) {}
+      int checkpointEvery, int finetuneSteps) {
+    /** 10 fine-tuning steps. */
+    public Shape(String name, int seed, int width, int steps, int logEvery, int evalEvery,
+        int checkpointEvery) {
+      this(name, seed, width, steps, logEvery, evalEvery, checkpointEvery, 10);
+    }
+
+    /** The tiny run (seed 11, d 64, context 64, logged every 10 steps, validated every 60). */
+    public static Shape of(String name, int steps, int checkpointEvery) {
+      return new Shape(name, 11, 64, steps, 10, 60, checkpointEvery);
+    }
+
+    public Shape withFinetuneSteps(int finetuneSteps) {
+      return new Shape(name, seed, width, steps, logEvery, evalEvery, checkpointEvery,
+          finetuneSteps);
+    }
+  }
 
   /** Writes the tiny run's config (2 layers, d 64, context 64, batch 8) to {@code file}. */
   public static Path config(Path file, String name, int steps, int checkpointEvery)
       throws IOException {
-    return config(file, new Shape(name, 11, 64, steps, 10, 60, checkpointEvery));
+    return config(file, Shape.of(name, steps, checkpointEvery));
+  }
+
+  /** Creates {@code dir}, writes {@code shape}'s config there as NAME.yaml and loads it. */
+  public static RunConfig load(Path dir, Shape shape) throws IOException {
+    Files.createDirectories(dir);
+    return ConfigLoader.load(config(dir.resolve(shape.name() + ".yaml"), shape));
   }
 
   /** Writes a tiny run's config (2 layers, batch 8) of {@code shape} to {@code file}. */
@@ -54,7 +79,7 @@ public final class ChaosRuns {
         "  checkpointEvery: " + shape.checkpointEvery(),
         "finetune:",
         "  inputs: [" + EXAMPLES.resolve("sentiment/yelp.jsonl") + "]",
-        "  steps: 10",
+        "  steps: " + shape.finetuneSteps(),
         "  warmupSteps: 2",
         "  batchSize: 8",
         "  maxLength: 32",
@@ -71,6 +96,22 @@ public final class ChaosRuns {
   public static long pretrainStep(StageSnapshot s) {
     return s != null && "pretrain".equals(s.stage()) && s.heartbeat() != null
         && "pretrain".equals(s.heartbeat().stage()) ? s.heartbeat().done() : -1;
+  }
+
+  /**
+   * Returns once {@code condition} holds, polled every 10 ms within 5 minutes (a run folder's
+   * files, read as the work writes them).
+   */
+  public static void awaitFiles(String what, BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return;
+      }
+      Thread.sleep(10); // polling the run folder, not standing in for work
+    }
+    throw new AssertionError("the run folder did not show " + what + " within 5 minutes");
   }
 
   /** The first snapshot of the run that meets {@code condition}, polled within 5 minutes. */

@@ -8,20 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.stage.UninterruptedStages;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.progress.RunWatcher;
-import dev.smelt.infra.progress.StageSnapshot;
-import dev.smelt.infra.temporal.EmbeddedTemporalServer;
-import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.pipeline.data.StatsJson;
 import dev.smelt.pipeline.read.UnitManifest;
 import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.RunStatus;
-import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.StageInput;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import io.temporal.client.WorkflowStub;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,9 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chaos: the worker (its own JVM) is killed with SIGKILL while the data stage reads its units,
- * and again once the tokenizer stage has started; fresh workers take over. The retried data
- * attempt must read only the units the dead one had not recorded, and data/ and tokenizer.json
- * must be the bytes of the same two stages run uninterrupted. The run is stopped after the
+ * and again once the tokenizer stage has saved its word count (tokenizer/counts.bin); fresh
+ * workers take over. The retried data attempt must read only the units the dead one had not
+ * recorded, the retried tokenizer attempt must continue the saved count, and data/ and
+ * tokenizer.json must be the bytes of the same two stages run uninterrupted. The run is stopped after the
  * tokenizer stage: pre-training's kills are {@link KilledWorkerResumeTest}'s. Tagged "chaos".
  */
 @Tag("chaos")
@@ -51,6 +43,8 @@ class KilledDataStageResumeTest {
   /** The worker's line tagged with the run and stage it is about ([RUN/stage], logback.xml). */
   private static final Pattern RESUMED = Pattern.compile("INFO  \\[chaos-data/data] ResumePlan - "
       + "data: (\\d+) of (\\d+) read units recorded in manifest.json and verified; reading the other (\\d+)");
+  private static final Pattern CONTINUED = Pattern.compile(
+      "tokenizer: continuing the word count saved in \\S+ from row (\\d+)");
   /** The dead attempt has recorded at least this many units when it is killed. */
   private static final int KILL_AFTER_UNITS = 30;
 
@@ -63,35 +57,29 @@ class KilledDataStageResumeTest {
     RunConfig cfg = ConfigLoader.load(config(book(dir.resolve("corpus"))));
     Path runDir = dir.resolve("chaos-data");
     Path manifest = runDir.resolve("data").resolve(UnitManifest.FILE);
+    Path counts = runDir.resolve("tokenizer/counts.bin");
     int recordedAtKill;
-    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
-        TemporalConnection conn = TemporalConnection.embedded(server.target())) {
-      WorkerProcess worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-0.log"));
-      try {
-        String workflowId = "smelt-chaos-data";
-        TrainingRun run = conn.client().newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId).setTaskQueue(TrainingRun.CPU_QUEUE).build());
-        WorkflowClient.start(run::run, new StageInput("chaos-data", runDir.toString(), cfg));
-        RunWatcher probe = new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
+    try (ChaosRun chaos = ChaosRun.withWorker(dir)) {
+      String workflowId = "smelt-chaos-data";
+      chaos.execute(workflowId, "chaos-data", runDir, cfg);
+      RunWatcher probe = chaos.probe();
 
-        awaitRecordedUnits(manifest, KILL_AFTER_UNITS);
-        worker.kill();
-        recordedAtKill = recordedUnits(manifest);
-        System.out.printf("chaos-data: killed the worker with %d read units recorded%n", recordedAtKill);
-        worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-1.log"));
+      ChaosRuns.awaitFiles(KILL_AFTER_UNITS + " read units recorded",
+          () -> recordedUnits(manifest) >= KILL_AFTER_UNITS);
+      chaos.worker().kill();
+      recordedAtKill = recordedUnits(manifest);
+      System.out.printf("chaos-data: killed the worker with %d read units recorded%n", recordedAtKill);
+      chaos.startWorker("worker-1.log");
 
-        StageSnapshot training = ChaosRuns.await(probe, workflowId, s -> s.heartbeat() != null
-            && "tokenizer".equals(s.heartbeat().stage()));
-        worker.kill();
-        System.out.printf("chaos-data: killed the worker in the tokenizer stage (attempt %d, %s)%n",
-            training.attempt(), training.heartbeat());
-        worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-2.log"));
+      // Killed once the word count is saved (at its end on so small a corpus, else every 30 s):
+      // the retry continues the saved count instead of counting again.
+      ChaosRuns.awaitFiles(counts + " saved", () -> Files.isRegularFile(counts));
+      chaos.replaceWorker("worker-2.log");
+      System.out.printf("chaos-data: killed the worker in the tokenizer stage, %s saved; %s%n",
+          counts.getFileName(), probe.snapshot(workflowId).heartbeat());
 
-        ChaosRuns.await(probe, workflowId, s -> s.completed() > RunStatus.STAGES.indexOf("tokenizer"));
-        WorkflowStub.fromTyped(run).terminate("chaos-data: the data and tokenizer stages are done");
-      } finally {
-        worker.kill(); // also when the test fails: no worker outlives it
-      }
+      ChaosRuns.await(probe, workflowId, s -> s.completed() > RunStatus.STAGES.indexOf("tokenizer"));
+      chaos.terminate(workflowId, "chaos-data: the data and tokenizer stages are done");
     }
 
     Matcher resumed = RESUMED.matcher(Files.readString(dir.resolve("worker-1.log")));
@@ -104,9 +92,15 @@ class KilledDataStageResumeTest {
     assertEquals(recordedAtKill, reused, "every unit recorded before the kill is reused");
     assertEquals(total - reused, redone);
     assertTrue(redone > 0 && redone < total, "the retry read fewer units than the corpus has");
-    assertTrue(!dir.resolve("worker-2.log").toFile().exists()
-        || Files.readString(dir.resolve("worker-2.log")).lines().noneMatch(l -> l.contains("read units")),
+    String retry = Files.readString(dir.resolve("worker-2.log"));
+    assertTrue(retry.lines().noneMatch(l -> l.contains("read units")),
         "the tokenizer's retry does not rerun the data stage");
+    Matcher continued = CONTINUED.matcher(retry);
+    assertTrue(continued.find(), "the tokenizer's retry continues the saved word count; see "
+        + dir.resolve("worker-2.log"));
+    System.out.printf("chaos-data: the tokenizer's retry continued the saved count from row %s%n",
+        continued.group(1));
+    assertTrue(Long.parseLong(continued.group(1)) > 0, "rows counted before the kill are skipped");
 
     Path baseline = dir.resolve("uninterrupted");
     UninterruptedStages.dataAndTokenizer(new StageInput("uninterrupted", baseline.toString(), cfg));
@@ -172,17 +166,6 @@ class KilledDataStageResumeTest {
 
   private static int recordedUnits(Path manifest) {
     return UnitManifest.read(manifest.getParent()).map(m -> m.units().size()).orElse(0);
-  }
-
-  private static void awaitRecordedUnits(Path manifest, int units) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline) {
-      if (recordedUnits(manifest) >= units) {
-        return;
-      }
-      Thread.sleep(10); // polling the run folder, not standing in for work
-    }
-    throw new AssertionError("the data stage recorded no " + units + " read units within 5 minutes");
   }
 
   /** Relative path → sha256 of every file under data/ (stats.json aside) and of tokenizer.json. */

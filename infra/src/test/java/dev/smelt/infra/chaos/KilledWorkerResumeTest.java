@@ -6,19 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.infra.progress.RunWatcher;
 import dev.smelt.infra.progress.StageSnapshot;
-import dev.smelt.infra.temporal.EmbeddedTemporalServer;
-import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.RunStatus;
-import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.RunSummary;
-import dev.smelt.workflows.stage.StageInput;
-import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,44 +42,32 @@ class KilledWorkerResumeTest {
 
   @Test
   void workerKilledThreeTimesDuringPretrainingEndsWithUninterruptedWeights() throws Exception {
-    Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(
-        ChaosRuns.config(dir.resolve("chaos.yaml"), "chaos", STEPS, 10));
+    RunConfig cfg = ChaosRuns.load(dir, ChaosRuns.Shape.of("chaos", STEPS, 10));
     Path runDir = dir.resolve("chaos-run");
     List<Double> latencies = new ArrayList<>();
     RunSummary summary;
-    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
-        TemporalConnection conn = TemporalConnection.embedded(server.target())) {
-      WorkerProcess worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-0.log"));
-      try {
-        String workflowId = "smelt-chaos";
-        TrainingRun run = conn.client().newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
-            .setWorkflowId(workflowId).setTaskQueue(TrainingRun.CPU_QUEUE).build());
-        CompletableFuture<RunSummary> result =
-            WorkflowClient.execute(run::run, new StageInput("chaos", runDir.toString(), cfg));
-        RunWatcher probe = new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
+    try (ChaosRun chaos = ChaosRun.withWorker(dir)) {
+      String workflowId = "smelt-chaos";
+      CompletableFuture<RunSummary> result = chaos.execute(workflowId, "chaos", runDir, cfg);
+      RunWatcher probe = chaos.probe();
 
-        for (int killAt : killSteps(new Random(cfg.seed()))) {
-          StageSnapshot before = await(probe, workflowId, s -> pretrainStep(s) >= killAt);
-          long killed = System.nanoTime();
-          worker.kill();
-          worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-" + killAt + ".log"));
-          long deadStep = pretrainStep(before);
-          // The dead attempt can heartbeat no more: the next change is the resumed attempt's step,
-          // unless the resumed attempt finished pre-training before its first heartbeat was seen.
-          StageSnapshot after = await(probe, workflowId,
-              s -> pretrainStep(s) > 0 && pretrainStep(s) != deadStep || pastPretraining(s));
-          double latency = (System.nanoTime() - killed) / 1e9;
-          latencies.add(latency);
-          System.out.printf("chaos: killed worker at step %d (attempt %d); resumed at step %s "
-              + "(attempt %d) after %.1f s%n", deadStep, before.attempt(),
-              pastPretraining(after) ? "(finished before its first heartbeat)" : pretrainStep(after),
-              after.attempt(), latency);
-        }
-        summary = result.get(10, TimeUnit.MINUTES);
-      } finally {
-        worker.kill(); // also when the test fails: no worker outlives it
+      for (int killAt : killSteps(new Random(cfg.seed()))) {
+        StageSnapshot before = await(probe, workflowId, s -> pretrainStep(s) >= killAt);
+        long killed = System.nanoTime();
+        chaos.replaceWorker("worker-" + killAt + ".log");
+        long deadStep = pretrainStep(before);
+        // The dead attempt can heartbeat no more: the next change is the resumed attempt's step,
+        // unless the resumed attempt finished pre-training before its first heartbeat was seen.
+        StageSnapshot after = await(probe, workflowId,
+            s -> pretrainStep(s) > 0 && pretrainStep(s) != deadStep || pastPretraining(s));
+        double latency = (System.nanoTime() - killed) / 1e9;
+        latencies.add(latency);
+        System.out.printf("chaos: killed worker at step %d (attempt %d); resumed at step %s "
+            + "(attempt %d) after %.1f s%n", deadStep, before.attempt(),
+            pastPretraining(after) ? "(finished before its first heartbeat)" : pretrainStep(after),
+            after.attempt(), latency);
       }
+      summary = result.get(10, TimeUnit.MINUTES);
     }
     System.out.println("chaos: resume latencies (kill → first new step) in s: " + latencies);
     assertTrue(summary.pretrain().resumedFromStep() > 0, "the last attempt resumed from a checkpoint");

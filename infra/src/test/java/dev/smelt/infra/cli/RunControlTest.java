@@ -9,25 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.smelt.activities.checkpoint.CheckpointStore;
+import dev.smelt.infra.chaos.ChaosRun;
 import dev.smelt.infra.chaos.ChaosRuns;
 import dev.smelt.infra.chaos.Uninterrupted;
-import dev.smelt.infra.chaos.WorkerProcess;
-import dev.smelt.infra.config.ConfigLoader;
-import dev.smelt.infra.progress.RunWatcher;
 import dev.smelt.infra.progress.StageSnapshot;
-import dev.smelt.infra.temporal.EmbeddedTemporalServer;
-import dev.smelt.infra.temporal.TemporalConnection;
 import dev.smelt.infra.worker.SmeltWorker;
 import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.run.TrainingRun;
 import dev.smelt.workflows.stage.RunSummary;
-import dev.smelt.workflows.stage.StageInput;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,68 +49,61 @@ class RunControlTest {
 
   @Test
   void pauseUnpauseSigtermAndWatchEndWithTheWeightsOfAnUninterruptedRun() throws Exception {
-    Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(
-        ChaosRuns.config(dir.resolve("control.yaml"), "control", STEPS, 25));
+    RunConfig cfg = ChaosRuns.load(dir, ChaosRuns.Shape.of("control", STEPS, 25));
     Path runDir = dir.resolve("paused");
-    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
-        TemporalConnection conn = TemporalConnection.embedded(server.target())) {
-      WorkerProcess worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-0.log"));
-      try {
-        CompletableFuture<RunSummary> result = start(conn.client(), "paused", runDir, cfg);
-        await(probe(conn), RunStarter.workflowId("paused"), s -> pretrainStep(s) >= 15);
+    try (ChaosRun chaos = ChaosRun.withWorker(dir)) {
+      CompletableFuture<RunSummary> result =
+          chaos.execute(RunStarter.workflowId("paused"), "paused", runDir, cfg);
+      await(chaos.probe(), RunStarter.workflowId("paused"), s -> pretrainStep(s) >= 15);
 
-        long pauseAsked = System.currentTimeMillis();
-        CliCapture.Result paused = CliCapture.smelt("pause", "paused", "--temporal", server.target());
-        assertEquals(0, paused.code(), paused.toString());
-        Matcher m = Pattern.compile("paused at pretrain step (\\d+)").matcher(paused.out());
-        assertTrue(m.find(), paused.out());
-        int pausedStep = Integer.parseInt(m.group(1));
-        Path checkpoint = checkpoint(runDir, pausedStep);
-        assertEquals(java.util.Optional.empty(), CheckpointStore.problem(checkpoint),
-            "a whole checkpoint of the step the pause stopped at");
-        System.out.printf("control: pause latency (smelt pause → checkpoint of step %d on disk) "
-            + "%d ms%n", pausedStep, writtenAt(checkpoint) - pauseAsked);
-        assertEquals(0, pendingActivities(conn.client(), "paused"),
-            "paused: no activity holds the worker");
-        CliCapture.Result status = CliCapture.smelt("status", "paused", "--temporal", server.target());
-        assertTrue(status.out().startsWith("paused: paused at pretrain step " + pausedStep),
-            status.out());
+      long pauseAsked = System.currentTimeMillis();
+      CliCapture.Result paused = CliCapture.smelt("pause", "paused", "--temporal", chaos.target());
+      assertEquals(0, paused.code(), paused.toString());
+      Matcher m = Pattern.compile("paused at pretrain step (\\d+)").matcher(paused.out());
+      assertTrue(m.find(), paused.out());
+      int pausedStep = Integer.parseInt(m.group(1));
+      Path checkpoint = checkpoint(runDir, pausedStep);
+      assertEquals(java.util.Optional.empty(), CheckpointStore.problem(checkpoint),
+          "a whole checkpoint of the step the pause stopped at");
+      System.out.printf("control: pause latency (smelt pause → checkpoint of step %d on disk) "
+          + "%d ms%n", pausedStep, writtenAt(checkpoint) - pauseAsked);
+      assertEquals(0, pendingActivities(chaos.client(), "paused"),
+          "paused: no activity holds the worker");
+      CliCapture.Result status = CliCapture.smelt("status", "paused", "--temporal", chaos.target());
+      assertTrue(status.out().startsWith("paused: paused at pretrain step " + pausedStep),
+          status.out());
 
-        CliCapture.Result unpaused = CliCapture.smelt("unpause", "paused", "--temporal",
-            server.target());
-        assertEquals(0, unpaused.code(), unpaused.toString());
-        StageSnapshot before = await(probe(conn), RunStarter.workflowId("paused"),
-            s -> pretrainStep(s) >= pausedStep + 20);
-        String line = CliCapture.smelt("status", "paused", "--temporal", server.target()).out();
-        assertTrue(line.matches("(?s)paused: running, stage 3/7 pretrain, \\d+/" + STEPS
-            + " steps, loss \\d+\\.\\d+, .* tok/s, ETA \\d+:\\d\\d.*"), line);
+      CliCapture.Result unpaused = CliCapture.smelt("unpause", "paused", "--temporal",
+          chaos.target());
+      assertEquals(0, unpaused.code(), unpaused.toString());
+      StageSnapshot before = await(chaos.probe(), RunStarter.workflowId("paused"),
+          s -> pretrainStep(s) >= pausedStep + 20);
+      String line = CliCapture.smelt("status", "paused", "--temporal", chaos.target()).out();
+      assertTrue(line.matches("(?s)paused: running, stage 3/7 pretrain, \\d+/" + STEPS
+          + " steps, loss \\d+\\.\\d+, .* tok/s, ETA \\d+:\\d\\d.*"), line);
 
-        long terminated = System.currentTimeMillis();
-        worker.terminate();
-        boolean exited = worker.waitFor(HEARTBEAT_TIMEOUT);
-        long exitMs = System.currentTimeMillis() - terminated;
-        assertTrue(exited, "the worker exits within the heartbeat timeout after SIGTERM");
-        int stoppedAt = newestCheckpoint(runDir);
-        assertTrue(stoppedAt >= pretrainStep(before), "checkpointed at the step it was at ("
-            + stoppedAt + ", last heartbeat " + pretrainStep(before) + ")");
-        System.out.printf("control: SIGTERM latency (kill → checkpoint of step %d on disk) %d ms;"
-            + " worker exited after %d ms%n", stoppedAt,
-            writtenAt(checkpoint(runDir, stoppedAt)) - terminated, exitMs);
+      long terminated = System.currentTimeMillis();
+      chaos.worker().terminate();
+      boolean exited = chaos.worker().waitFor(HEARTBEAT_TIMEOUT);
+      long exitMs = System.currentTimeMillis() - terminated;
+      assertTrue(exited, "the worker exits within the heartbeat timeout after SIGTERM");
+      int stoppedAt = newestCheckpoint(runDir);
+      assertTrue(stoppedAt >= pretrainStep(before), "checkpointed at the step it was at ("
+          + stoppedAt + ", last heartbeat " + pretrainStep(before) + ")");
+      System.out.printf("control: SIGTERM latency (kill → checkpoint of step %d on disk) %d ms;"
+          + " worker exited after %d ms%n", stoppedAt,
+          writtenAt(checkpoint(runDir, stoppedAt)) - terminated, exitMs);
 
-        worker = WorkerProcess.start(server.target(), dir, dir.resolve("worker-1.log"));
-        CliCapture.Result watched = CliCapture.smelt("watch", "paused", "--temporal",
-            server.target());
-        assertEquals(0, watched.code(), watched.toString());
-        assertTrue(watched.out().contains("pretrain   " + STEPS + " steps"), watched.out());
-        assertTrue(watched.out().contains("resumed    pre-training from step"), watched.out());
-        RunSummary summary = result.get(1, TimeUnit.MINUTES);
-        assertEquals(stoppedAt, summary.pretrain().resumedFromStep(),
-            "the next worker resumed from the checkpoint SIGTERM wrote");
-        assertEquals(0, summary.pretrain().stepsRedone(), "no step trained twice");
-      } finally {
-        worker.kill(); // also when the test fails: no worker outlives it
-      }
+      chaos.startWorker("worker-1.log");
+      CliCapture.Result watched = CliCapture.smelt("watch", "paused", "--temporal",
+          chaos.target());
+      assertEquals(0, watched.code(), watched.toString());
+      assertTrue(watched.out().contains("pretrain   " + STEPS + " steps"), watched.out());
+      assertTrue(watched.out().contains("resumed    pre-training from step"), watched.out());
+      RunSummary summary = result.get(1, TimeUnit.MINUTES);
+      assertEquals(stoppedAt, summary.pretrain().resumedFromStep(),
+          "the next worker resumed from the checkpoint SIGTERM wrote");
+      assertEquals(0, summary.pretrain().stepsRedone(), "no step trained twice");
     }
     Path baseline = Uninterrupted.pretrain(cfg, runDir, dir.resolve("baseline"));
     assertEquals(Uninterrupted.losses(dir.resolve("baseline/metrics.jsonl")),
@@ -129,18 +115,16 @@ class RunControlTest {
 
   @Test
   void cancelKeepsTheCheckpointAndMarksTheRunFolderCancelled() throws Exception {
-    Files.createDirectories(dir);
-    RunConfig cfg = ConfigLoader.load(
-        ChaosRuns.config(dir.resolve("control.yaml"), "control", STEPS, 25));
+    RunConfig cfg = ChaosRuns.load(dir, ChaosRuns.Shape.of("control", STEPS, 25));
     Path runDir = dir.resolve("cancelled");
-    try (EmbeddedTemporalServer server = EmbeddedTemporalServer.start(0, dir.resolve("server.log"));
-        TemporalConnection conn = TemporalConnection.embedded(server.target());
-        SmeltWorker worker = SmeltWorker.start(conn.client(), TrainingRun.CPU_QUEUE, 1, dir)) {
-      CompletableFuture<RunSummary> result = start(conn.client(), "cancelled", runDir, cfg);
-      await(probe(conn), RunStarter.workflowId("cancelled"), s -> pretrainStep(s) >= 5);
+    try (ChaosRun chaos = ChaosRun.serverOnly(dir);
+        SmeltWorker worker = SmeltWorker.start(chaos.client(), TrainingRun.CPU_QUEUE, 1, dir)) {
+      CompletableFuture<RunSummary> result =
+          chaos.execute(RunStarter.workflowId("cancelled"), "cancelled", runDir, cfg);
+      await(chaos.probe(), RunStarter.workflowId("cancelled"), s -> pretrainStep(s) >= 5);
 
       CliCapture.Result cancelled = CliCapture.smelt("cancel", "cancelled", "--temporal",
-          server.target());
+          chaos.target());
       assertEquals(0, cancelled.code(), cancelled.toString());
       assertTrue(cancelled.out().contains("run cancelled cancelled; its checkpoints are kept"),
           cancelled.out());
@@ -153,31 +137,20 @@ class RunControlTest {
       assertEquals(java.util.Optional.empty(), CheckpointStore.problem(checkpoint(runDir, step)));
 
       CliCapture.Result one = CliCapture.smelt("status", "cancelled", "--temporal",
-          server.target(), "--runs-dir", dir.toString());
+          chaos.target(), "--runs-dir", dir.toString());
       assertEquals("cancelled: cancelled in stage 3/7 pretrain", one.out().strip());
-      CliCapture.Result all = CliCapture.smelt("status", "--temporal", server.target(),
+      CliCapture.Result all = CliCapture.smelt("status", "--temporal", chaos.target(),
           "--runs-dir", dir.toString());
       assertTrue(all.out().lines().anyMatch(l -> l.startsWith("cancelled: cancelled")), all.out());
       CliCapture.Result again = CliCapture.smelt("pause", "cancelled", "--temporal",
-          server.target());
+          chaos.target());
       assertEquals(2, again.code(), again.toString());
       assertEquals("smelt: run cancelled is not running: cancelled", again.err());
       CliCapture.Result unknown = CliCapture.smelt("cancel", "nosuch", "--temporal",
-          server.target());
+          chaos.target());
       assertEquals(2, unknown.code(), unknown.toString());
       assertEquals("smelt: run nosuch is not known to this Temporal server", unknown.err());
     }
-  }
-
-  private static RunWatcher probe(TemporalConnection conn) {
-    return new RunWatcher(conn.client(), new PrintStream(PrintStream.nullOutputStream()), false);
-  }
-
-  private static CompletableFuture<RunSummary> start(WorkflowClient client, String runId,
-      Path runDir, RunConfig cfg) {
-    TrainingRun run = client.newWorkflowStub(TrainingRun.class, WorkflowOptions.newBuilder()
-        .setWorkflowId(RunStarter.workflowId(runId)).setTaskQueue(TrainingRun.CPU_QUEUE).build());
-    return WorkflowClient.execute(run::run, new StageInput(runId, runDir.toString(), cfg));
   }
 
   private static Path checkpoint(Path runDir, int step) {

@@ -25,6 +25,7 @@ import dev.smelt.pipeline.read.ReadCorpus;
 import dev.smelt.pipeline.read.ReadIntoUnits;
 import dev.smelt.pipeline.read.ReadRecordedUnits;
 import dev.smelt.pipeline.read.ResumePlan;
+import dev.smelt.pipeline.read.UnitManifest;
 import dev.smelt.pipeline.read.WorkUnit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -176,12 +177,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     }
 
     DataPipeline data = corpus.overUnits(units);
+    long documents = UnitManifest.read(corpus.dataDir).map(UnitManifest::decisions).orElse(0L);
     PipelineOptions options = BeamOptions.of(spec.runner(), spec.pipelineArgs());
     Pipeline pipeline = Pipeline.create(options);
     pipeline.apply(data);
     PipelineResult result = BeamRun.run(pipeline, options, metrics -> onProgress.accept(data.progress(
         FunnelTotals.of(metrics, Value.ATTEMPTED), metrics != BeamRun.NO_METRICS_YET, start,
-        units.size())));
+        units.size(), documents)));
     DataStats stats =
         FunnelTotals.of(result.metrics(), Value.COMMITTED).stats(data.stages, secondsSince(start));
     if (stats.read() != stats.kept() + stats.rejected()) {
@@ -208,12 +210,13 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
       FunnelTotals totals = FunnelTotals.of(metrics, Value.ATTEMPTED);
       onProgress.accept(new DataProgress(filesBefore + totals.get(ReadCorpus.FILES_READ),
           filesTotal(), 0, 0, secondsSince(start), metrics != BeamRun.NO_METRICS_YET,
-          plan.done().size() + totals.get(ReadIntoUnits.UNITS_READ), unitsTotal));
+          plan.done().size() + totals.get(ReadIntoUnits.UNITS_READ), unitsTotal, 0, 0));
     });
   }
 
   /** Progress of the chain over the recorded units: every file and unit is read by then. */
-  private DataProgress progress(FunnelTotals totals, boolean counting, long start, int unitsTotal) {
+  private DataProgress progress(FunnelTotals totals, boolean counting, long start, int unitsTotal,
+      long documentsTotal) {
     long rejected =
         totals.rejects(stages).stream().mapToLong(StageReasonCount::documents).sum();
     return new DataProgress(
@@ -224,7 +227,9 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
         secondsSince(start),
         counting,
         unitsTotal,
-        unitsTotal);
+        unitsTotal,
+        totals.documentsThrough(stages),
+        documentsTotal);
   }
 
   /** Old part files would otherwise mix with this run's, if the shard count changed. */

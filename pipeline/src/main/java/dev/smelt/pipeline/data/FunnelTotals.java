@@ -42,6 +42,26 @@ final class FunnelTotals {
     return rejects;
   }
 
+  /**
+   * Documents through the counted {@code stages} (run order), from their in and reject counters:
+   * each document counts 1/k as it is decided at each of the k stages, and whole once a stage
+   * rejects it (it enters no later one), so the count grows with every stage's work and ends at
+   * the documents read, however the runner interleaves the stages.
+   */
+  long documentsThrough(List<String> stages) {
+    int k = stages.size();
+    long decisions = 0; // document × stage decisions made, a reject standing in for the rest
+    for (int j = 0; j < k; j++) {
+      String stage = stages.get(j);
+      long rejected = 0;
+      for (RejectReason reason : RejectReason.values()) {
+        rejected += get(FunnelCounters.rejectedDocs(stage, reason));
+      }
+      decisions += get(FunnelCounters.inDocs(stage)) + rejected * (k - 1 - j);
+    }
+    return decisions / k;
+  }
+
   /** Every rewrite (edits) or tag (edits = documents) count, stages in order, reasons in enum order. */
   List<StageEditCount> edits(List<String> stages, boolean tags) {
     List<StageEditCount> out = new ArrayList<>();

@@ -48,6 +48,11 @@ public record UnitManifest(String codeVersion, String configHash, List<InputFing
    */
   public record UnitRecord(String key, String reads, String output, String sha256, long decisions) {}
 
+  /** Documents and read rejects of every recorded unit: what the chain over them decides. */
+  public long decisions() {
+    return units.stream().mapToLong(UnitRecord::decisions).sum();
+  }
+
   /** Where unit {@code key}'s output lies, relative to the data folder. */
   static String outputOf(String key) {
     return UNITS_FOLDER + "/" + key + ".bin";

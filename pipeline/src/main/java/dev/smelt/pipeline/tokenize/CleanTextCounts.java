@@ -11,6 +11,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.LongPredicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the words of a data folder's kept documents (data/clean, part files in name order, rows
@@ -20,6 +22,8 @@ import java.util.function.LongPredicate;
  * is continued from its row, so an interrupted count ends with the counts of an uninterrupted one.
  */
 public final class CleanTextCounts {
+  private static final Logger LOG = LoggerFactory.getLogger(CleanTextCounts.class);
+
   private CleanTextCounts() {}
 
   /**
@@ -33,6 +37,9 @@ public final class CleanTextCounts {
         maxWordTypes);
     WordCountPass pass = saved.orElseGet(() -> new WordCountPass(maxTrainChars, maxWordTypes));
     long skip = pass.rows();
+    if (saved.isPresent()) {
+      LOG.info("tokenizer: continuing the word count saved in {} from row {}", countsFile, skip);
+    }
     long[] seen = {0};
     try {
       CleanDocs.visit(dataDir, doc -> {

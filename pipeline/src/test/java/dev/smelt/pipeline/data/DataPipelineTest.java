@@ -116,8 +116,8 @@ class DataPipelineTest {
     assertTrue(json.contains("\"kept_bytes\" : " + keptBytes), json);
 
     DataProgress last = progress.get(progress.size() - 1);
-    // The six small entries are one read unit.
-    assertEquals(new DataProgress(6, 6, 11, 6, last.seconds(), true, 1, 1), last);
+    // The six small entries are one read unit; its 11 decisions are all through the chain.
+    assertEquals(new DataProgress(6, 6, 11, 6, last.seconds(), true, 1, 1, 11, 11), last);
   }
 
   @Test

@@ -42,4 +42,19 @@ class FunnelTotalsTest {
             List.of(new StageEditCount("dedup", RejectReason.COPYRIGHT_NOTICE, 1, 1))),
         stats);
   }
+
+  @Test
+  void documentsThroughCountEachStageAThirdAndARejectWholeEndingAtTheDocumentsRead() {
+    List<String> stages = List.of("read", "length", "dedup");
+    // 10 read (1 rejected); 6 of the other 9 through length (2 rejected); dedup still grouping
+    Map<String, Long> midway = Map.of("read/in/docs", 10L, "read/rejected/BAD_GZIP/docs", 1L,
+        "length/in/docs", 6L, "length/rejected/TOO_SHORT/docs", 2L);
+    assertEquals((10 + 1 * 2 + 6 + 2 * 1) / 3, new FunnelTotals(midway).documentsThrough(stages));
+
+    Map<String, Long> end = Map.of("read/in/docs", 10L, "read/rejected/BAD_GZIP/docs", 1L,
+        "length/in/docs", 9L, "length/rejected/TOO_SHORT/docs", 2L,
+        "dedup/in/docs", 7L, "dedup/rejected/DUPLICATE/docs", 3L, "dedup/kept/docs", 4L);
+    assertEquals(10, new FunnelTotals(end).documentsThrough(stages));
+    assertEquals(0, new FunnelTotals(Map.of()).documentsThrough(stages));
+  }
 }

@@ -90,6 +90,11 @@ public enum Stage {
 
   /** Progress of this stage with no metric, checkpoint or throughput. */
   public TrainingProgress progress(long done, long total) {
+    return progress(done, total, unit);
+  }
+
+  /** Progress counted in another {@code unit} than the stage's first (the data stage filtering). */
+  public TrainingProgress progress(long done, long total, String unit) {
     return new TrainingProgress(id, done, total, unit, Double.NaN, null, Double.NaN);
   }
 
