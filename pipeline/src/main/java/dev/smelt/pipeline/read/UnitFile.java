@@ -31,6 +31,11 @@ import org.apache.beam.sdk.util.CoderUtils;
  * lost one's. Written to a temp name and renamed, so a kill leaves no half file under the name.
  */
 public final class UnitFile {
+  /**
+   * What the bytes are: part of the hash a manifest's units are valid under, so units written in
+   * another format (SerializableCoder before DecisionCoders) are read again, not decoded wrongly.
+   */
+  public static final String FORMAT = "DecisionCoders.docDecision v1";
   private static final Coder<DocDecision> CODER = DecisionCoders.docDecision();
 
   private UnitFile() {}
