@@ -1,7 +1,7 @@
 package dev.smelt.pipeline.clean;
 
+import dev.smelt.pipeline.doc.DocCoder;
 import dev.smelt.pipeline.doc.Doc;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -16,7 +16,7 @@ public final class CleanText extends PTransform<PCollection<Doc>, PCollection<Do
   @Override
   public PCollection<Doc> expand(PCollection<Doc> docs) {
     return docs.apply("Normalize", ParDo.of(new NormalizeFn()))
-        .setCoder(SerializableCoder.of(Doc.class));
+        .setCoder(DocCoder.of());
   }
 
   private static final class NormalizeFn extends DoFn<Doc, Doc> {

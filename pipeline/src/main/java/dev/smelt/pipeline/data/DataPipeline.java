@@ -25,6 +25,7 @@ import dev.smelt.pipeline.read.ReadCorpus;
 import dev.smelt.pipeline.read.ReadIntoUnits;
 import dev.smelt.pipeline.read.ReadRecordedUnits;
 import dev.smelt.pipeline.read.ResumePlan;
+import dev.smelt.pipeline.read.UnitFile;
 import dev.smelt.pipeline.read.UnitManifest;
 import dev.smelt.pipeline.read.WorkUnit;
 import java.io.IOException;
@@ -171,7 +172,7 @@ public final class DataPipeline extends PTransform<PBegin, PDone> {
     clearOldParts(corpus.dataDir);
     List<WorkUnit> units = corpus.read.workUnits();
     ResumePlan plan = ResumePlan.of(corpus.dataDir, units, corpus.read.files(), codeVersion,
-        TextHash.sha256(configHash + "\n" + spec.readers()), LOG::info);
+        TextHash.sha256(configHash + "\n" + spec.readers() + "\n" + UnitFile.FORMAT), LOG::info);
     if (!plan.todo().isEmpty()) {
       corpus.readUnits(plan, units.size(), onProgress, start);
     }

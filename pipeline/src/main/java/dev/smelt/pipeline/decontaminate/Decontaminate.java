@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.decontaminate;
 
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RouteDecisions;
@@ -56,7 +57,7 @@ public final class Decontaminate extends PTransform<PCollection<Doc>, StageOutpu
             Combine.globally(new HeldOutNgrams(filter.settings().falsePositiveRate())).asSingletonView());
     return docs
         .apply("Decide", ParDo.of(new DecideFn(filter, heldOut, heldOutNgrams)).withSideInputs(heldOutNgrams))
-        .setCoder(SerializableCoder.of(DocDecision.class))
+        .setCoder(DecisionCoders.docDecision())
         .apply(RouteDecisions.forStage(DecontaminateFilter.STAGE));
   }
 

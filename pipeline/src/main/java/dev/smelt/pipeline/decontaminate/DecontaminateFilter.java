@@ -62,6 +62,9 @@ public final class DecontaminateFilter implements DocFilter {
   }
 
   private Decision decide(Doc doc, List<Index> indexes) {
+    if (indexes.stream().allMatch(index -> index.ngrams().size() == 0)) {
+      return Decision.keep(); // nothing to share an n-gram with: no words to split (docs/throughput.md)
+    }
     List<String> words = Shingles.words(doc.text());
     Map<Integer, long[]> hashesByN = new HashMap<>();
     for (Index index : indexes) {

@@ -1,12 +1,13 @@
 package dev.smelt.pipeline.dedup;
 
+import dev.smelt.pipeline.doc.DocCoder;
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
 import dev.smelt.pipeline.parts.DecideSameKey;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.WithKeys;
@@ -27,9 +28,9 @@ public final class ExactDedup extends PTransform<PCollection<Doc>, StageOutput> 
             "Key by text hash",
             WithKeys.of((Doc doc) -> TextHash.sha256(doc.text()))
                 .withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Doc.class)))
-        .apply("Pick survivor", DecideSameKey.with(SerializableCoder.of(Doc.class), DuplicateGroup::decide))
-        .setCoder(SerializableCoder.of(DocDecision.class))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), DocCoder.of()))
+        .apply("Pick survivor", DecideSameKey.with(DocCoder.of(), DuplicateGroup::decide))
+        .setCoder(DecisionCoders.docDecision())
         .apply(RouteDecisions.forStage(STAGE));
   }
 }

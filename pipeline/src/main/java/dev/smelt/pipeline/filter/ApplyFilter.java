@@ -1,7 +1,6 @@
 package dev.smelt.pipeline.filter;
 
 import dev.smelt.pipeline.doc.Doc;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -25,7 +24,7 @@ public final class ApplyFilter extends PTransform<PCollection<Doc>, StageOutput>
   @Override
   public StageOutput expand(PCollection<Doc> docs) {
     return docs.apply("Decide", ParDo.of(new DecideFn(filter)))
-        .setCoder(SerializableCoder.of(DocDecision.class))
+        .setCoder(DecisionCoders.docDecision())
         .apply(RouteDecisions.forStage(stage));
   }
 

@@ -1,7 +1,7 @@
 package dev.smelt.pipeline.filter;
 
+import dev.smelt.pipeline.doc.DocCoder;
 import dev.smelt.pipeline.doc.Doc;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -37,9 +37,9 @@ public final class RouteDecisions extends PTransform<PCollection<DocDecision>, S
                     StageOutput.KEPT,
                     TupleTagList.of(StageOutput.REJECTED).and(StageOutput.TAGGED)));
     return new StageOutput(
-        routed.get(StageOutput.KEPT).setCoder(SerializableCoder.of(Doc.class)),
-        routed.get(StageOutput.REJECTED).setCoder(SerializableCoder.of(Rejected.class)),
-        routed.get(StageOutput.TAGGED).setCoder(SerializableCoder.of(Tagged.class)));
+        routed.get(StageOutput.KEPT).setCoder(DocCoder.of()),
+        routed.get(StageOutput.REJECTED).setCoder(DecisionCoders.rejected()),
+        routed.get(StageOutput.TAGGED).setCoder(DecisionCoders.tagged()));
   }
 
   private static final class RouteFn extends DoFn<DocDecision, Doc> {

@@ -1,11 +1,11 @@
 package dev.smelt.pipeline.pii;
 
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Rejected;
 import dev.smelt.settings.filter.PiiSettings;
 import java.util.List;
 import java.util.Set;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -43,7 +43,7 @@ public final class RedactRejects extends PTransform<PCollection<Rejected>, PColl
     }
     return rejects
         .apply("Redact PII", ParDo.of(new RedactFn(settings, unredactedStages)))
-        .setCoder(SerializableCoder.of(Rejected.class));
+        .setCoder(DecisionCoders.rejected());
   }
 
   private static final class RedactFn extends DoFn<Rejected, Rejected> {

@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.read;
 
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.filter.RouteDecisions;
@@ -115,7 +116,7 @@ public final class ReadCorpus extends PTransform<PBegin, StageOutput> {
             .withCoder(KvCoder.of(VarIntCoder.of(), SerializableCoder.of(ReadUnit.class))))
         .apply("Spread files", GroupByKey.create())
         .apply("Read files", ParDo.of(new ReadFileFn(options)))
-        .setCoder(SerializableCoder.of(DocDecision.class))
+        .setCoder(DecisionCoders.docDecision())
         .apply(new UniqueDocIds())
         .apply(RouteDecisions.forStage(STAGE));
   }

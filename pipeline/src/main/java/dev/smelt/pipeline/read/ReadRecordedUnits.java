@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.read;
 
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -42,7 +42,7 @@ public final class ReadRecordedUnits extends PTransform<PBegin, StageOutput> {
         .apply("List unit files", Create.of(outputs).withCoder(StringUtf8Coder.of()))
         .apply("Spread unit files", Reshuffle.viaRandomKey())
         .apply("Read unit files", ParDo.of(new ReadUnitFileFn()))
-        .setCoder(SerializableCoder.of(DocDecision.class))
+        .setCoder(DecisionCoders.docDecision())
         .apply(new UniqueDocIds())
         .apply(RouteDecisions.forStage(ReadCorpus.STAGE));
   }

@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.read;
 
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.dedup.TextHash;
 import dev.smelt.pipeline.filter.Decision;
 import dev.smelt.pipeline.filter.DocDecision;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.beam.sdk.coders.KvCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
@@ -42,12 +42,12 @@ final class UniqueDocIds extends PTransform<PCollection<DocDecision>, PCollectio
     PCollectionTuple split = decisions.apply("Key kept by id", ParDo.of(new KeyKeptFn())
         .withOutputTags(KEPT, TupleTagList.of(REJECTED)));
     PCollection<DocDecision> decided = split.get(KEPT)
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(DocDecision.class)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), DecisionCoders.docDecision()))
         .apply("Pick one per id",
-            DecideSameKey.with(SerializableCoder.of(DocDecision.class), UniqueDocIds::decide))
-        .setCoder(SerializableCoder.of(DocDecision.class));
+            DecideSameKey.with(DecisionCoders.docDecision(), UniqueDocIds::decide))
+        .setCoder(DecisionCoders.docDecision());
     return PCollectionList.of(decided)
-        .and(split.get(REJECTED).setCoder(SerializableCoder.of(DocDecision.class)))
+        .and(split.get(REJECTED).setCoder(DecisionCoders.docDecision()))
         .apply("Gather", Flatten.pCollections());
   }
 

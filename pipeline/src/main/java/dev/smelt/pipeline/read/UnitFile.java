@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.read;
 
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.filter.DocDecision;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -21,7 +22,6 @@ import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.beam.sdk.coders.Coder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.util.CoderUtils;
 
 /**
@@ -31,7 +31,12 @@ import org.apache.beam.sdk.util.CoderUtils;
  * lost one's. Written to a temp name and renamed, so a kill leaves no half file under the name.
  */
 public final class UnitFile {
-  private static final Coder<DocDecision> CODER = SerializableCoder.of(DocDecision.class);
+  /**
+   * What the bytes are: part of the hash a manifest's units are valid under, so units written in
+   * another format (SerializableCoder before DecisionCoders) are read again, not decoded wrongly.
+   */
+  public static final String FORMAT = "DecisionCoders.docDecision v1";
+  private static final Coder<DocDecision> CODER = DecisionCoders.docDecision();
 
   private UnitFile() {}
 

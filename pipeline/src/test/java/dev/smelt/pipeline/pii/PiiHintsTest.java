@@ -1,5 +1,6 @@
 package dev.smelt.pipeline.pii;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,6 +67,28 @@ class PiiHintsTest {
       }
     }
     assertTrue(matches > 500, "matches checked: " + matches);
+  }
+
+  @Test
+  void secretKeywordScanFindsWhatItsRegexFinds() throws Exception {
+    List<String> all = new ArrayList<>(texts());
+    String[] pieces = {"key", "KEY", "Token", "secret", "passwd", "PassWord", "pwd", "credential", "s",
+        "S", "\"", "'", " ", "\t", "\n", "\u00A0", "\u212A", ":", "=", "x", "_", "."};
+    Random random = new Random(5);
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int p = random.nextInt(8); p >= 0; p--) {
+        text.append(pieces[random.nextInt(pieces.length)]);
+      }
+      all.add(text.toString());
+    }
+    int found = 0;
+    for (String text : all) {
+      boolean regex = PiiHints.SECRET_KEYWORD.matcher(text).find();
+      found += regex ? 1 : 0;
+      assertEquals(regex, PiiHints.secretKeyword(text), () -> "text: " + text);
+    }
+    assertTrue(found > 1_000, "texts with a keyword: " + found);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package dev.smelt.pipeline.dedup.minhash;
 
+import dev.smelt.pipeline.doc.DocCoder;
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.RejectReason;
@@ -81,7 +83,7 @@ public final class FuzzyDedup extends PTransform<PCollection<Doc>, StageOutput> 
         edges.apply(ConnectedComponents.withMaxRounds(settings.maxRounds()));
     PCollection<KV<String, Doc>> byKey = docs
         .apply("Key by node", WithKeys.of(NodeKey::of).withKeyType(TypeDescriptors.strings()))
-        .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(Doc.class)));
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), DocCoder.of()));
     PCollectionTuple decided = KeyedPCollectionTuple.of(DOC, byKey).and(COMPONENT, components)
         .apply("Join components", CoGroupByKey.create())
         .apply("Pick survivors", ParDo.of(new DecideFn())
@@ -92,7 +94,7 @@ public final class FuzzyDedup extends PTransform<PCollection<Doc>, StageOutput> 
     if (reportFile != null) {
       members.apply(new NearDuplicateClusters(settings, reportFile));
     }
-    return decided.get(DECISIONS).setCoder(SerializableCoder.of(DocDecision.class))
+    return decided.get(DECISIONS).setCoder(DecisionCoders.docDecision())
         .apply(RouteDecisions.forStage(STAGE));
   }
 
