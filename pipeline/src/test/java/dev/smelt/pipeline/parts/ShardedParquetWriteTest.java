@@ -54,11 +54,44 @@ class ShardedParquetWriteTest {
       assertTrue(groups.size() >= 2, "row groups for 25 MiB: " + groups.size());
       long rows = 0;
       for (BlockMetaData group : groups) {
-        assertTrue(group.getCompressedSize() <= WriteShardFile.ROW_GROUP_BYTES + (4 << 20),
+        assertTrue(group.getCompressedSize() <= ShardParquetFile.ROW_GROUP_BYTES + (4 << 20),
             "row group of " + group.getCompressedSize() + " bytes");
         rows += group.getRowCount();
       }
       assertEquals(400, rows);
+    }
+  }
+
+  @Test
+  void documentsNearAMegabyteCloseARowGroupWithinOneDocumentOfItsBound() throws IOException {
+    // 30 documents of 1 MiB: parquet-mr's first size check at row 100 would buffer all 30 MiB in
+    // one row group; checked from the first row, a group ends past 8 MiB by at most one document.
+    SplittableRandom random = new SplittableRandom(9);
+    List<Doc> docs = new ArrayList<>();
+    for (int d = 0; d < 30; d++) {
+      StringBuilder text = new StringBuilder(1 << 20);
+      for (int c = 0; c < 1 << 20; c++) {
+        text.append((char) ('a' + random.nextInt(26)));
+      }
+      docs.add(new Doc(String.format("doc-%03d", d), "test", text.toString()));
+    }
+    p.apply(Create.of(docs).withCoder(SerializableCoder.of(Doc.class)))
+        .apply(ShardedParquetWrite.of(DocSchemas.CLEAN_DOC, ShardedParquetWriteTest::row, Doc::docId)
+            .to(tmp));
+    p.run().waitUntilFinish();
+
+    Path part = tmp.resolve(WriteShardFile.name(0, 1));
+    try (ParquetFileReader reader = ParquetFileReader.open(
+        HadoopInputFile.fromPath(new org.apache.hadoop.fs.Path(part.toUri()), new Configuration(false)))) {
+      List<BlockMetaData> groups = reader.getFooter().getBlocks();
+      long rows = 0;
+      for (BlockMetaData group : groups) {
+        assertTrue(group.getTotalByteSize() <= ShardParquetFile.ROW_GROUP_BYTES + (1 << 20) + (64 << 10),
+            "row group of " + group.getTotalByteSize() + " bytes, " + group.getRowCount() + " rows");
+        rows += group.getRowCount();
+      }
+      assertTrue(groups.size() >= 3, "row groups for 30 MiB: " + groups.size());
+      assertEquals(30, rows);
     }
   }
 
