@@ -1,9 +1,13 @@
 package dev.smelt.activities.eval;
 
 import dev.smelt.activities.model.Gpt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,27 +30,55 @@ public final class Cloze {
 
   /** Up to {@code max} items, spread evenly over every candidate sentence of the documents. */
   public static List<Item> items(List<String> documents, int max) {
-    List<Item> all = new ArrayList<>();
-    for (String doc : documents) {
-      int start = 0;
-      Matcher end = SENTENCE_END.matcher(doc);
-      while (end.find()) {
-        String sentence = doc.substring(start, end.start());
-        Matcher last = LAST_WORD.matcher(sentence);
-        if (sentence.trim().split("\\s+").length >= MIN_WORDS && last.find()) {
-          all.add(new Item(doc.substring(0, start + last.start(1) - 1), last.group(1)));
-        }
-        start = end.end();
-      }
+    try {
+      return items(Texts.of(documents), max);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a list reads no files
     }
-    if (all.size() <= max) {
-      return all;
-    }
+  }
+
+  /**
+   * As {@link #items(List, int)} with the documents streamed twice: once to count the candidate
+   * sentences, once to keep the chosen ones. Only the chosen items are held (each holds the text
+   * of its document before the word, at most {@code data.maxChars}).
+   */
+  public static List<Item> items(Texts documents, int max) throws IOException {
+    long[] candidates = {0};
+    documents.forEach(doc -> candidates[0] += candidates(doc, item -> {}));
+    long all = candidates[0];
     List<Item> out = new ArrayList<>();
-    for (int i = 0; i < max; i++) {
-      out.add(all.get((int) ((long) i * all.size() / max)));
-    }
+    long[] at = {0};
+    documents.forEach(doc -> candidates(doc, item -> {
+      // item i of max is candidate i * all / max (all of them when there are no more than max)
+      if (out.size() < Math.min(max, all) && at[0] == pick(out.size(), all, max)) {
+        out.add(item.get());
+      }
+      at[0]++;
+    }));
     return out;
+  }
+
+  private static long pick(int i, long all, int max) {
+    return all <= max ? i : (long) i * all / max;
+  }
+
+  /** Hands each candidate sentence of {@code doc} to {@code each}, made on demand; counts them. */
+  private static int candidates(String doc, Consumer<Supplier<Item>> each) {
+    int count = 0;
+    int start = 0;
+    Matcher end = SENTENCE_END.matcher(doc);
+    while (end.find()) {
+      String sentence = doc.substring(start, end.start());
+      Matcher last = LAST_WORD.matcher(sentence);
+      if (sentence.trim().split("\\s+").length >= MIN_WORDS && last.find()) {
+        int cut = start + last.start(1) - 1;
+        String word = last.group(1);
+        each.accept(() -> new Item(doc.substring(0, cut), word));
+        count++;
+      }
+      start = end.end();
+    }
+    return count;
   }
 
   public static Result evaluate(Gpt gpt, List<Item> items, Function<String, int[]> encoder) {

@@ -63,9 +63,15 @@ public final class EvalSets {
    * made from them, matched on whole-document n-grams like the held-out set the data stage used.
    */
   public static List<EvalSet> afterSplit(List<String> heldOutTexts, List<Cloze.Item> cloze) {
-    return List.of(
-        new EvalSet(Decontaminate.HELD_OUT, false, heldOutTexts),
-        new EvalSet(CLOZE, false, cloze.stream().map(i -> i.context() + " " + i.word()).toList()));
+    return List.of(new EvalSet(Decontaminate.HELD_OUT, false, heldOutTexts), cloze(cloze));
+  }
+
+  /**
+   * The cloze items as a set, each matched as its context and word; the held-out documents they
+   * come from are too many for an {@link EvalSet} in the heap ({@link SpilledOverlap}).
+   */
+  public static EvalSet cloze(List<Cloze.Item> cloze) {
+    return new EvalSet(CLOZE, false, cloze.stream().map(i -> i.context() + " " + i.word()).toList());
   }
 
   /** The name of a task's fine-tuning test split, e.g. "sentiment_test". */

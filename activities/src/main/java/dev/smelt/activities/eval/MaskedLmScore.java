@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.MaskedLm;
 import dev.smelt.activities.model.TokenMasking;
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -29,81 +29,82 @@ public final class MaskedLmScore {
   public record Pseudo(double loss, double pseudoPerplexity, long tokens, int windows) {}
 
   /** Masked-token loss and accuracy over up to {@code maxWindows} windows (0 or less: all). */
+  public static Result evaluate(Gpt gpt, TokenDocs docs, int batchSize, int maxWindows,
+      double maskProbability) throws IOException {
+    double[] nll = {0};
+    long[] right = {0};
+    long[] selected = {0};
+    TokenWindows.Count n = TokenWindows.batches(docs, gpt.config().contextLength(), 0, batchSize,
+        maxWindows, (first, rows, len, windows) -> {
+          TokenMasking.Masked m = TokenMasking.mask(windows, maskProbability, gpt.vocabSize(),
+              EVAL_SEED, first);
+          try (NDManager step = gpt.manager().newSubManager()) {
+            Shape shape = new Shape(rows, len);
+            NDArray logits = gpt.logits(step.create(m.inputs(), shape), false);
+            NDArray targets = step.create(m.targets(), shape);
+            NDArray weights = step.create(m.weights(), shape);
+            nll[0] += MaskedLm.selectedNllSum(logits, targets, weights).getFloat();
+            right[0] += MaskedLm.correct(logits, targets, weights);
+            selected[0] += m.selected();
+          }
+        });
+    return new Result(nll[0] / selected[0], (double) right[0] / selected[0], selected[0],
+        n.windows());
+  }
+
+  /** As {@link #evaluate(Gpt, TokenDocs, int, int, double)} over documents in memory. */
   public static Result evaluate(Gpt gpt, List<int[]> docs, int batchSize, int maxWindows,
       double maskProbability) {
-    List<long[]> windows = windows(gpt, docs, maxWindows);
-    double nll = 0;
-    long right = 0;
-    long selected = 0;
-    for (int first = 0; first < windows.size(); first += batchSize) {
-      List<long[]> rows = windows.subList(first, Math.min(windows.size(), first + batchSize));
-      TokenMasking.Masked m = TokenMasking.mask(flatten(rows), maskProbability, gpt.vocabSize(),
-          EVAL_SEED, first);
-      try (NDManager step = gpt.manager().newSubManager()) {
-        Shape shape = new Shape(rows.size(), rows.get(0).length);
-        NDArray logits = gpt.logits(step.create(m.inputs(), shape), false);
-        NDArray targets = step.create(m.targets(), shape);
-        NDArray weights = step.create(m.weights(), shape);
-        nll += MaskedLm.selectedNllSum(logits, targets, weights).getFloat();
-        right += MaskedLm.correct(logits, targets, weights);
-        selected += m.selected();
-      }
-    }
-    return new Result(nll / selected, (double) right / selected, selected, windows.size());
+    return inMemory(() -> evaluate(gpt, TokenDocs.of(docs), batchSize, maxWindows,
+        maskProbability));
   }
 
   /** Pseudo-perplexity: one forward pass per position of each window, its token masked alone. */
+  public static Pseudo pseudoPerplexity(Gpt gpt, TokenDocs docs, int batchSize, int maxWindows)
+      throws IOException {
+    double[] nll = {0};
+    long[] tokens = {0};
+    // windows are read one at a time (a batch of one): each is batchSize forward passes already
+    TokenWindows.Count n = TokenWindows.batches(docs, gpt.config().contextLength(), 0, 1,
+        maxWindows, (first, rows, len, w) -> {
+          for (int firstPos = 0; firstPos < len; firstPos += batchSize) {
+            int batch = Math.min(batchSize, len - firstPos);
+            long[] inputs = new long[batch * len];
+            long[] targets = new long[batch * len];
+            float[] weights = new float[batch * len];
+            for (int r = 0; r < batch; r++) {
+              System.arraycopy(w, 0, inputs, r * len, len);
+              System.arraycopy(w, 0, targets, r * len, len);
+              inputs[r * len + firstPos + r] = TokenMasking.MASK_ID;
+              weights[r * len + firstPos + r] = 1f;
+            }
+            try (NDManager step = gpt.manager().newSubManager()) {
+              Shape shape = new Shape(batch, len);
+              NDArray logits = gpt.logits(step.create(inputs, shape), false);
+              nll[0] += MaskedLm.selectedNllSum(logits, step.create(targets, shape),
+                  step.create(weights, shape)).getFloat();
+            }
+            tokens[0] += batch;
+          }
+        });
+    double loss = nll[0] / tokens[0];
+    return new Pseudo(loss, Math.exp(loss), tokens[0], n.windows());
+  }
+
+  /** As {@link #pseudoPerplexity(Gpt, TokenDocs, int, int)} over documents in memory. */
   public static Pseudo pseudoPerplexity(Gpt gpt, List<int[]> docs, int batchSize, int maxWindows) {
-    List<long[]> windows = windows(gpt, docs, maxWindows);
-    double nll = 0;
-    long tokens = 0;
-    for (long[] w : windows) {
-      int len = w.length;
-      for (int firstPos = 0; firstPos < len; firstPos += batchSize) {
-        int rows = Math.min(batchSize, len - firstPos);
-        long[] inputs = new long[rows * len];
-        float[] weights = new float[rows * len];
-        for (int r = 0; r < rows; r++) {
-          System.arraycopy(w, 0, inputs, r * len, len);
-          inputs[r * len + firstPos + r] = TokenMasking.MASK_ID;
-          weights[r * len + firstPos + r] = 1f;
-        }
-        long[] targets = flatten(java.util.Collections.nCopies(rows, w));
-        try (NDManager step = gpt.manager().newSubManager()) {
-          Shape shape = new Shape(rows, len);
-          NDArray logits = gpt.logits(step.create(inputs, shape), false);
-          nll += MaskedLm.selectedNllSum(logits, step.create(targets, shape),
-              step.create(weights, shape)).getFloat();
-        }
-        tokens += rows;
-      }
-    }
-    double loss = nll / tokens;
-    return new Pseudo(loss, Math.exp(loss), tokens, windows.size());
+    return inMemory(() -> pseudoPerplexity(gpt, TokenDocs.of(docs), batchSize, maxWindows));
   }
 
-  private static List<long[]> windows(Gpt gpt, List<int[]> docs, int maxWindows) {
-    long[] stream = docs.stream().flatMapToInt(Arrays::stream).asLongStream().toArray();
-    int len = Math.min(gpt.config().contextLength(), stream.length);
-    if (len < 1) {
-      throw new IllegalArgumentException("validation data has no tokens to score");
-    }
-    int count = stream.length / len;
-    if (maxWindows > 0) {
-      count = Math.min(count, maxWindows);
-    }
-    List<long[]> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      out.add(Arrays.copyOfRange(stream, i * len, (i + 1) * len));
-    }
-    return out;
+  private interface Scoring<T> {
+    T run() throws IOException;
   }
 
-  private static long[] flatten(List<long[]> rows) {
-    long[] out = new long[rows.size() * rows.get(0).length];
-    for (int r = 0; r < rows.size(); r++) {
-      System.arraycopy(rows.get(r), 0, out, r * rows.get(r).length, rows.get(r).length);
+  private static <T> T inMemory(Scoring<T> scoring) {
+    try {
+      return scoring.run();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a list reads no files
     }
-    return out;
   }
 }

@@ -11,7 +11,6 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Decontamination check: which items of an evaluation set share a word n-gram with the training
@@ -54,17 +53,12 @@ public final class NgramOverlap {
     return new NgramOverlap(n, texts.size(), sorted, itemOf);
   }
 
-  /** The training texts, handed over one at a time (all of a run's train shards fit no heap). */
-  @FunctionalInterface
-  public interface TrainTexts {
-    void forEach(Consumer<String> each) throws IOException;
-  }
-
   /**
-   * How many items of each set share an n-gram with the training texts, read once; a set is
+   * How many items of each set share an n-gram with the training texts (handed over one at a
+   * time: all of a run's train shards fit no heap), read once; a set is
    * matched on {@link EvalSet#n}({@code ngram}), and each text is hashed once per n-gram length.
    */
-  public static List<Contamination> check(TrainTexts train, int ngram, List<EvalSet> sets)
+  public static List<Contamination> check(Texts train, int ngram, List<EvalSet> sets)
       throws IOException {
     List<NgramOverlap> indexes = new ArrayList<>();
     sets.forEach(set -> indexes.add(of(set.texts(), set.n(ngram))));
@@ -81,7 +75,7 @@ public final class NgramOverlap {
     return out;
   }
 
-  /** As {@link #check(TrainTexts, int, List)} over texts in memory. */
+  /** As {@link #check(Texts, int, List)} over texts in memory. */
   public static List<Contamination> check(Iterable<String> trainTexts, int ngram, List<EvalSet> sets) {
     try {
       return check(trainTexts::forEach, ngram, sets);

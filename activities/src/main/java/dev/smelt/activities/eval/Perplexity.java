@@ -4,13 +4,16 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.smelt.activities.model.CrossEntropy;
 import dev.smelt.activities.model.Gpt;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
  * Mean next-token negative log-likelihood over held-out text, and its exponent, perplexity. The
  * documents are concatenated and cut into consecutive, non-overlapping windows of the model's
- * context (in order, no shuffling), so the number is the same on every call. {@link ScoredText}
- * counts the bytes and words of exactly the tokens scored, for bits per byte ({@link TextLikelihood}).
+ * context (in order, no shuffling), so the number is the same on every call; they stream past a
+ * batch of windows at a time ({@link TokenWindows}). {@link ScoredText} counts the bytes and words
+ * of exactly the tokens scored, for bits per byte ({@link TextLikelihood}).
  */
 public final class Perplexity {
   private Perplexity() {}
@@ -18,37 +21,29 @@ public final class Perplexity {
   public record Result(double loss, double perplexity, long tokens, int windows) {}
 
   /** Evaluates up to {@code maxWindows} windows (0 or less: all of them), {@code batchSize} at once. */
+  public static Result evaluate(Gpt gpt, TokenDocs docs, int batchSize, int maxWindows)
+      throws IOException {
+    double[] nll = {0};
+    TokenWindows.Count n = TokenWindows.batches(docs, gpt.config().contextLength(), 1, batchSize,
+        maxWindows, (first, rows, len, windows) -> {
+          try (NDManager step = gpt.manager().newSubManager()) {
+            Shape shape = new Shape(rows, len);
+            long[] x = TokenWindows.slice(windows, rows, len, 1, 0);
+            long[] y = TokenWindows.slice(windows, rows, len, 1, 1);
+            nll[0] += CrossEntropy.sum(gpt.logits(step.create(x, shape), false),
+                step.create(y, shape)).getFloat();
+          }
+        });
+    double loss = nll[0] / n.tokens();
+    return new Result(loss, Math.exp(loss), n.tokens(), n.windows());
+  }
+
+  /** As {@link #evaluate(Gpt, TokenDocs, int, int)} over documents in memory. */
   public static Result evaluate(Gpt gpt, List<int[]> docs, int batchSize, int maxWindows) {
-    int[] stream = docs.stream().flatMapToInt(java.util.Arrays::stream).toArray();
-    int len = Math.min(gpt.config().contextLength(), stream.length - 1);
-    if (len < 1) {
-      throw new IllegalArgumentException("validation data has " + stream.length
-          + " tokens; at least 2 are needed to measure a loss");
+    try {
+      return evaluate(gpt, TokenDocs.of(docs), batchSize, maxWindows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a list reads no files
     }
-    int windows = (stream.length - 1) / len;
-    if (maxWindows > 0) {
-      windows = Math.min(windows, maxWindows);
-    }
-    double nll = 0;
-    for (int first = 0; first < windows; first += batchSize) {
-      int rows = Math.min(batchSize, windows - first);
-      long[] x = new long[rows * len];
-      long[] y = new long[rows * len];
-      for (int r = 0; r < rows; r++) {
-        int start = (first + r) * len;
-        for (int i = 0; i < len; i++) {
-          x[r * len + i] = stream[start + i];
-          y[r * len + i] = stream[start + i + 1];
-        }
-      }
-      try (NDManager step = gpt.manager().newSubManager()) {
-        Shape shape = new Shape(rows, len);
-        nll += CrossEntropy.sum(gpt.logits(step.create(x, shape), false), step.create(y, shape))
-            .getFloat();
-      }
-    }
-    long tokens = (long) windows * len;
-    double loss = nll / tokens;
-    return new Result(loss, Math.exp(loss), tokens, windows);
   }
 }

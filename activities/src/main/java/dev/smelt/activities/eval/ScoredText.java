@@ -1,6 +1,8 @@
 package dev.smelt.activities.eval;
 
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -20,20 +22,55 @@ public final class ScoredText {
 
   /** The size of the {@code scoredTokens} tokens after the first one of {@code docs} concatenated. */
   public static Size of(BpeTokenizer tokenizer, List<int[]> docs, long scoredTokens) {
-    long position = 0;
-    long bytes = 0;
-    long words = 0;
-    boolean inWord = false;
-    int documents = 0;
-    for (int[] doc : docs) {
+    try {
+      return of(tokenizer, TokenDocs.of(docs), scoredTokens);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a list reads no files
+    }
+  }
+
+  /**
+   * As {@link #of(BpeTokenizer, List, long)} with the documents streamed once: past the scored
+   * tokens they are only counted.
+   */
+  public static Size of(BpeTokenizer tokenizer, TokenDocs docs, long scoredTokens)
+      throws IOException {
+    Counter c = new Counter(tokenizer, scoredTokens);
+    docs.visit(doc -> {
+      c.add(doc);
+      return true;
+    });
+    return new Size(c.bytes, c.words, c.documents, c.ofDocuments);
+  }
+
+  /** The running sizes while the documents stream past. */
+  private static final class Counter {
+    private final BpeTokenizer tokenizer;
+    private final long scoredTokens;
+    private long position;
+    private long bytes;
+    private long words;
+    private int documents;
+    private int ofDocuments;
+
+    Counter(BpeTokenizer tokenizer, long scoredTokens) {
+      this.tokenizer = tokenizer;
+      this.scoredTokens = scoredTokens;
+    }
+
+    void add(int[] doc) {
+      ofDocuments++;
+      if (position > scoredTokens) {
+        return; // past the scored text: only counted
+      }
       documents += position < scoredTokens + 1 && position + doc.length > 1 ? 1 : 0;
-      inWord = false; // documents are separate texts, even without an end-of-text token
+      boolean inWord = false; // documents are separate texts, even without an end-of-text token
       for (int id : doc) {
         if (position++ == 0) {
           continue;
         }
         if (position - 1 > scoredTokens) {
-          return new Size(bytes, words, documents, docs.size());
+          return;
         }
         if (id < BpeTokenizer.FIRST_BYTE_ID) {
           inWord = false;
@@ -49,6 +86,5 @@ public final class ScoredText {
         }
       }
     }
-    return new Size(bytes, words, documents, docs.size());
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.smelt.activities.eval.MaskedLmScore;
 import dev.smelt.activities.eval.Perplexity;
+import dev.smelt.activities.eval.TokenDocs;
 import dev.smelt.activities.finetune.LabelledText;
 import dev.smelt.activities.finetune.LabelledTexts;
 import dev.smelt.activities.model.Gpt;
@@ -35,7 +36,7 @@ final class PreviousModel {
   private PreviousModel() {}
 
   /** What this run's evaluation scores on. */
-  record EvalData(List<int[]> val, LabelledTexts.Split split, BpeTokenizer tokenizer) {}
+  record EvalData(TokenDocs val, LabelledTexts.Split split, BpeTokenizer tokenizer) {}
 
   /**
    * eval/previous.json.

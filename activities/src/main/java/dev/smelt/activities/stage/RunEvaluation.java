@@ -17,7 +17,10 @@ import dev.smelt.activities.eval.MetricParts;
 import dev.smelt.activities.eval.NgramOverlap;
 import dev.smelt.activities.eval.Perplexity;
 import dev.smelt.activities.eval.ScoredText;
+import dev.smelt.activities.eval.SpilledOverlap;
 import dev.smelt.activities.eval.TextLikelihood;
+import dev.smelt.activities.eval.Texts;
+import dev.smelt.activities.eval.TokenDocs;
 import dev.smelt.activities.finetune.Classifier;
 import dev.smelt.activities.finetune.ClassifierInputs;
 import dev.smelt.activities.finetune.LabelledText;
@@ -25,9 +28,9 @@ import dev.smelt.activities.finetune.LabelledTexts;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.run.RunFolder;
+import dev.smelt.pipeline.decontaminate.Decontaminate;
 import dev.smelt.pipeline.decontaminate.EvalSet;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
-import dev.smelt.pipeline.tokenize.TokenShards;
 import dev.smelt.settings.FinetuneConfig;
 import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.Contamination;
@@ -76,9 +79,9 @@ public final class RunEvaluation {
     long t0 = System.nanoTime();
     EvalResultsFile file = new EvalResultsFile(run.root().getFileName().toString(), c);
     BpeTokenizer tokenizer = ShardData.tokenizer(run);
-    List<int[]> val = ShardData.val(run);
-    List<String> valTexts = val.stream().map(ids -> tokenizer.decode(ids, true)).toList();
-    List<Cloze.Item> cloze = Cloze.items(valTexts, c.eval().clozeItems());
+    TokenDocs val = TokenDocs.shards(run.val()); // streamed by every metric: data/val fits no heap
+    List<Cloze.Item> cloze = Cloze.items(val.decoded(ids -> tokenizer.decode(ids, true)),
+        c.eval().clozeItems());
     Map<String, LabelledTexts.Split> splits = new LinkedHashMap<>();
     for (FinetuneConfig f : tasks) {
       splits.put(f.task(), TaskSplit.read(f));
@@ -126,7 +129,7 @@ public final class RunEvaluation {
         }
       }
       List<Contamination> contamination = parts.list("decontamination", inputs,
-          Contamination.class, () -> decontaminate(run, tokenizer, c, valTexts, cloze, splits));
+          Contamination.class, () -> decontaminate(run, tokenizer, c, cloze, splits));
       List<TaskEval> taskEvals = new ArrayList<>();
       Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
       for (FinetuneConfig f : tasks) {
@@ -221,17 +224,30 @@ public final class RunEvaluation {
         f1.high(), f1.stderr(), gold.length);
   }
 
-  /** Held-out documents and cloze items, then the sets the data stage decontaminated against. */
+  /**
+   * Held-out documents (joined on disk: as many as data/val holds), cloze items, then the sets the
+   * data stage decontaminated against; the train shards are read once, a document at a time.
+   */
   private static List<Contamination> decontaminate(RunFolder run, BpeTokenizer tokenizer,
-      RunConfig c, List<String> valTexts, List<Cloze.Item> cloze,
-      Map<String, LabelledTexts.Split> splits) throws IOException {
-    NgramOverlap.TrainTexts train = each -> TokenShards.visit(run.shards(), d -> {
-      each.accept(tokenizer.decode(d.ids(), true)); // one document at a time: no corpus in the heap
-      return true;
-    });
-    List<EvalSet> sets = new ArrayList<>(EvalSets.afterSplit(valTexts, cloze));
-    sets.addAll(EvalSets.beforeSplit(c, splits));
-    return NgramOverlap.check(train, c.eval().decontaminationNgram(), sets);
+      RunConfig c, List<Cloze.Item> cloze, Map<String, LabelledTexts.Split> splits)
+      throws IOException {
+    Texts train = TokenDocs.shards(run.shards()).decoded(ids -> tokenizer.decode(ids, true));
+    TokenDocs val = TokenDocs.shards(run.val());
+    int ngram = c.eval().decontaminationNgram();
+    try (SpilledOverlap heldOut = SpilledOverlap.index(Decontaminate.HELD_OUT,
+        val.decoded(ids -> tokenizer.decode(ids, true)), ngram, val.tokens(),
+        SpilledOverlap.memoryBudget(), run.eval().resolve("overlap-scratch"))) {
+      List<EvalSet> sets = new ArrayList<>(List.of(EvalSets.cloze(cloze)));
+      sets.addAll(EvalSets.beforeSplit(c, splits));
+      List<Contamination> out = new ArrayList<>();
+      List<Contamination> rest = NgramOverlap.check(each -> train.forEach(text -> {
+        heldOut.scan(text);
+        each.accept(text);
+      }), ngram, sets);
+      out.add(heldOut.result());
+      out.addAll(rest);
+      return out;
+    }
   }
 
   private static String oodName(RunConfig c) {

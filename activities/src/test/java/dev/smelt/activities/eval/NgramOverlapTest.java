@@ -52,7 +52,7 @@ class NgramOverlapTest {
         "first: " + shared + ", first", "second, " + shared + " again", "nothing in common here "
             + "with the novel at all, not one run of words")));
     List<String> seen = new java.util.ArrayList<>();
-    NgramOverlap.TrainTexts train = each -> {
+    Texts train = each -> {
       for (String t : List.of("an unrelated opening text of some length here", TRAIN)) {
         seen.add(t);
         each.accept(t);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.checkpoint.CheckpointStore;
 import dev.smelt.activities.eval.Perplexity;
+import dev.smelt.activities.eval.TokenDocs;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.pretrain.InitModel;
@@ -63,7 +64,7 @@ class PreviousModelTest {
         List.of(new TaskEval("sentiment", 0.8, 10, 0.5, List.of())), Double.NaN, 0, List.of(), Double.NaN, List.of(), null, Double.NaN, Double.NaN, 6.0);
     try (NDManager root = NDManager.newBaseManager()) {
       PreviousModel.Comparison c = PreviousModel.compare(next, config("old"), now,
-          new PreviousModel.EvalData(val, null, null), root).orElseThrow();
+          new PreviousModel.EvalData(TokenDocs.of(val), null, null), root).orElseThrow();
       assertEquals("old", c.previousRun());
       assertEquals(expected, c.previousPerplexity(), 1e-9);
       assertTrue(c.previousPerplexity() > 10, "an untrained model is near vocabulary 20: "
@@ -74,7 +75,7 @@ class PreviousModelTest {
 
       RunFolder cold = new RunFolder(Files.createDirectories(runs.resolve("cold")));
       assertTrue(PreviousModel.compare(cold, config(PretrainConfig.NO_INIT), now,
-          new PreviousModel.EvalData(val, null, null), root).isEmpty());
+          new PreviousModel.EvalData(TokenDocs.of(val), null, null), root).isEmpty());
       assertTrue(!Files.exists(cold.eval().resolve(PreviousModel.FILE)));
     }
   }

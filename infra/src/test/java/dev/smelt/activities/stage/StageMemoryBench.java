@@ -1,5 +1,6 @@
 package dev.smelt.activities.stage;
 
+import dev.smelt.activities.eval.TokenDocs;
 import dev.smelt.activities.run.RunFolder;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
@@ -19,7 +20,7 @@ import java.util.Optional;
 
 /**
  * The driver of {@code infra/bench/memory}: runs one stage body of a run folder (data, tokenizer
- * or pretrain) in this JVM, without Temporal, then prints its time, the heap's peak (JMX: the sum
+ * pretrain, finetune or evaluate) in this JVM, without Temporal, then prints its time, the heap's peak (JMX: the sum
  * of each heap pool's peak, an upper bound) and the process's resident peak (VmHWM). In the
  * activities' package because the stage bodies are package-private; test scope only.
  */
@@ -28,7 +29,8 @@ public final class StageMemoryBench {
 
   public static void main(String[] args) throws Exception {
     if (args.length != 3) {
-      System.err.println("usage: StageMemoryBench data|tokenizer|pretrain CONFIG RUN_DIR");
+      System.err.println(
+          "usage: StageMemoryBench data|tokenizer|bpe|pretrain|finetune|evaluate CONFIG RUN_DIR");
       System.exit(2);
     }
     String stage = args[0];
@@ -44,6 +46,9 @@ public final class StageMemoryBench {
       case "tokenizer" -> TokenizerActivity.train(ctx);
       case "bpe" -> trainBpeOnly(ctx.run(), c.tokenizer());
       case "pretrain" -> PretrainActivity.pretrain(ctx);
+      case "finetune" -> FinetuneActivity.finetune(ctx);
+      case "evaluate" -> valSize(ctx.run()) + "\n"
+          + RunEvaluation.evaluate(ctx.run(), ctx.input(), null, ctx.progress());
       default -> throw new IllegalArgumentException("unknown stage " + stage);
     };
     double seconds = (System.nanoTime() - t0) / 1e9;
@@ -68,6 +73,22 @@ public final class StageMemoryBench {
     t.save(scratch.resolve("tokenizer.json"));
     return "bpe: " + pass.rows() + " rows, " + pass.counts().size() + " word types ("
         + pass.counts().droppedTypes() + " pruned), vocabulary " + t.vocabSize();
+  }
+
+  /** The size of data/val that the evaluation streams: documents, tokens, UTF-8 bytes of text. */
+  private static String valSize(RunFolder run) throws java.io.IOException {
+    BpeTokenizer tokenizer = BpeTokenizer.load(run.tokenizerJson());
+    long[] size = new long[3];
+    TokenDocs.shards(run.val()).visit(ids -> {
+      size[0]++;
+      size[1] += ids.length;
+      for (int id : ids) {
+        size[2] += id < BpeTokenizer.FIRST_BYTE_ID ? 0 : tokenizer.token(id).length();
+      }
+      return true;
+    });
+    return String.format(Locale.ROOT, "VAL %d documents, %d tokens, %.1f MB of text", size[0],
+        size[1], size[2] / 1e6);
   }
 
   private static String residentPeak() throws java.io.IOException {

@@ -13,10 +13,10 @@ import java.util.UUID;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.util.CoderUtils;
 import org.apache.beam.sdk.values.KV;
+import org.apache.parquet.hadoop.ParquetWriter;
 
 /**
  * Writes one shard's rows, sorted by key, to {@code part-SSSSS-of-NNNNN.parquet}: first to a
@@ -25,11 +25,6 @@ import org.apache.beam.sdk.values.KV;
  */
 final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>>, String> {
   static final String TEMP_SUFFIX = ".tmp";
-  /**
-   * Parquet buffers a whole row group in heap before writing it, and a streaming reader holds one
-   * row group's column chunks: parquet-mr's default (128 MB) would make both grow with the shard.
-   */
-  static final int ROW_GROUP_BYTES = 8 << 20;
 
   private final String schemaJson;
   private final Map<String, String> parquetConf;
@@ -78,12 +73,11 @@ final class WriteShardFile extends DoFn<KV<Integer, Iterable<KV<String, byte[]>>
   }
 
   private void writeParquet(Path temp, Iterator<SpillingSorter.Entry> rows) throws IOException {
-    ParquetIO.Sink sink = ParquetIO.sink(coder.getSchema()).withConfiguration(parquetConf)
-        .withRowGroupSize(ROW_GROUP_BYTES);
-    sink.open(FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
-    while (rows.hasNext()) {
-      sink.write(CoderUtils.decodeFromByteArray(coder, rows.next().value()));
-    }
-    sink.flush(); // closes the Parquet writer, which writes the footer and closes the channel
+    try (ParquetWriter<GenericRecord> writer =
+        ShardParquetFile.create(temp, coder.getSchema(), parquetConf)) {
+      while (rows.hasNext()) {
+        writer.write(CoderUtils.decodeFromByteArray(coder, rows.next().value()));
+      }
+    } // closing writes the footer and closes the file
   }
 }
