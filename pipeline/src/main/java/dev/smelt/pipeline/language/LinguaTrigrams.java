@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +37,9 @@ final class LinguaTrigrams {
   private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]+$"); // Lingua's Constant.NO_LETTER
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+"); // TestDataLanguageModel's
   private static final Language[] LANGUAGES = Language.values();
-  /** Lingua's models by language and n-gram length (1–3), loaded once per JVM when first needed. */
-  private static final Map<Integer, Object2FloatMap<String>> MODELS = new ConcurrentHashMap<>();
+  /** Lingua's models by language ordinal × 3 + n-gram length − 1, loaded once per JVM when first needed. */
+  private static final AtomicReferenceArray<Object2FloatMap<String>> MODELS =
+      new AtomicReferenceArray<>(LANGUAGES.length * 3);
   /** Trigram → each language's term by ordinal, NaN until computed. */
   private static final Map<String, float[]> TERMS = new ConcurrentHashMap<>();
 
@@ -183,8 +185,20 @@ final class LinguaTrigrams {
     return tooClose ? Language.UNKNOWN : LANGUAGES[first];
   }
 
+  /** A read of an array slot; a missing model loads under one lock, so no two threads load the same one. */
   private static Object2FloatMap<String> model(Language language, int n) {
-    return MODELS.computeIfAbsent(language.ordinal() * 8 + n, k -> load(language, n));
+    int at = language.ordinal() * 3 + n - 1;
+    Object2FloatMap<String> model = MODELS.get(at);
+    if (model == null) {
+      synchronized (MODELS) {
+        model = MODELS.get(at);
+        if (model == null) {
+          model = load(language, n);
+          MODELS.set(at, model);
+        }
+      }
+    }
+    return model;
   }
 
   /** As Lingua's {@code loadLanguageModel}: a missing file is an empty model. */
