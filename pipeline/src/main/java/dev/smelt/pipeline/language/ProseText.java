@@ -2,6 +2,7 @@ package dev.smelt.pipeline.language;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,6 @@ final class ProseText {
       "\\b\\w*\\d\\w*\\b"));                         // numbers, versions, hex
   /** The characters that make a line code when they are more than one in ten of its visible ones. */
   private static final String CODE_SYMBOLS = "{}[]();=<>|&$#@\\^~*";
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private ProseText() {}
 
@@ -130,13 +130,13 @@ final class ProseText {
   private static List<String> stripCode(List<String> rawParagraphs) {
     List<String> out = new ArrayList<>();
     StringBuilder paragraph = new StringBuilder();
-    StringBuilder line = new StringBuilder();
+    CodeTokens codeTokens = new CodeTokens();
     for (String raw : rawParagraphs) {
       for (String rawLine : raw.split("\n")) {
         if (COMMAND_LINE.matcher(rawLine).lookingAt() || looksLikeCode(rawLine)) {
           continue;
         }
-        String prose = SPACES.matcher(withoutCodeTokens(rawLine, line)).replaceAll(" ").strip();
+        String prose = codeTokens.prose(rawLine);
         if (prose.isEmpty()) {
           flush(paragraph, out);
         } else {
@@ -151,34 +151,88 @@ final class ProseText {
   /**
    * {@code CODE_TOKENS.matcher(line).replaceAll(" ")}, without running the regex over plain words.
    * Only inline code and tags can span whitespace; every other alternative matches inside one run
-   * of non-whitespace (its lookarounds see whitespace or nothing at the run's ends, the same), so
-   * a line without {@code `} or {@code <} is replaced run by run, and a run that {@link #plain}
-   * says no alternative can match is kept as it is.
+   * of non-whitespace (its lookarounds see whitespace or nothing at the run's ends, as they see
+   * nothing at the ends of a matcher's region), so a line without {@code `} or {@code <} is
+   * replaced run by run: a run that {@link #plain} says no alternative can match is kept as it is,
+   * a run of letters and digits with a digit in it is one match (by {@code \b\w*\d\w*\b}, or
+   * a camelCase or capitals alternative before it, all of which take the whole run), and any
+   * other run is left to the regex. One matcher and buffer are reused for all the lines of a
+   * call (an instance is not shared between threads).
    */
-  static String withoutCodeTokens(String line, StringBuilder out) {
-    if (line.indexOf('`') >= 0 || line.indexOf('<') >= 0) {
-      return CODE_TOKENS.matcher(line).replaceAll(" ");
+  static final class CodeTokens {
+    private final Matcher matcher = CODE_TOKENS.matcher("");
+    private final StringBuilder replaced = new StringBuilder();
+    private final StringBuilder collapsed = new StringBuilder();
+
+    /** The line without code tokens, whitespace runs made one space, stripped. */
+    String prose(String line) {
+      withoutCodeTokens(line);
+      collapsed.setLength(0);
+      for (int i = 0; i < replaced.length(); i++) { // replaceAll("\\s+", " ")
+        char c = replaced.charAt(i);
+        if (!isSpace(c)) {
+          collapsed.append(c);
+        } else if (i == 0 || !isSpace(replaced.charAt(i - 1))) {
+          collapsed.append(' ');
+        }
+      }
+      return collapsed.toString().strip();
     }
-    out.setLength(0);
-    int i = 0;
-    int n = line.length();
-    while (i < n) {
-      int start = i;
-      while (i < n && isSpace(line.charAt(i))) {
-        i++;
+
+    /** {@code CODE_TOKENS.matcher(line).replaceAll(" ")}. */
+    String withoutCodeTokens(String line) {
+      replaced.setLength(0);
+      if (line.indexOf('`') >= 0 || line.indexOf('<') >= 0) {
+        replace(line, 0, line.length());
+        return replaced.toString();
       }
-      out.append(line, start, i);
-      start = i;
-      while (i < n && !isSpace(line.charAt(i))) {
-        i++;
+      int i = 0;
+      int n = line.length();
+      while (i < n) {
+        int start = i;
+        while (i < n && isSpace(line.charAt(i))) {
+          i++;
+        }
+        replaced.append(line, start, i);
+        start = i;
+        while (i < n && !isSpace(line.charAt(i))) {
+          i++;
+        }
+        if (plain(line, start, i)) {
+          replaced.append(line, start, i);
+        } else if (alphanumericWithDigit(line, start, i)) {
+          replaced.append(' ');
+        } else if (start < i) {
+          replace(line, start, i);
+        }
       }
-      if (plain(line, start, i)) {
-        out.append(line, start, i);
-      } else if (start < i) {
-        out.append(CODE_TOKENS.matcher(line.substring(start, i)).replaceAll(" "));
+      return replaced.toString();
+    }
+
+    /** The regex's replacement of every match in {@code line[from, to)} by a space. */
+    private void replace(String line, int from, int to) {
+      matcher.reset(line).region(from, to);
+      int at = from;
+      while (matcher.find()) {
+        replaced.append(line, at, matcher.start()).append(' ');
+        at = matcher.end();
+      }
+      replaced.append(line, at, to);
+    }
+  }
+
+  /** ASCII letters and digits only, at least one digit. */
+  private static boolean alphanumericWithDigit(String s, int from, int to) {
+    boolean digit = false;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digit = true;
+      } else if (!isAsciiLetter(c)) {
+        return false;
       }
     }
-    return out.toString();
+    return digit;
   }
 
   /** The regex's {@code \s} (ASCII whitespace, as {@code Pattern} has it without UNICODE_CHARACTER_CLASS). */
