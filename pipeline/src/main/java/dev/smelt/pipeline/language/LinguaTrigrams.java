@@ -3,11 +3,13 @@ package dev.smelt.pipeline.language;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.internal.TrainingDataLanguageModel;
+import com.github.pemistahl.lingua.internal.util.extension.CharExtensionsKt;
 import it.unimi.dsi.fastutil.objects.Object2FloatMap;
 import it.unimi.dsi.fastutil.objects.Object2FloatOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -62,7 +64,7 @@ final class LinguaTrigrams {
     if (cleaned.isEmpty() || NO_LETTER.matcher(cleaned).matches()) {
       return Language.UNKNOWN;
     }
-    List<String> words = detector.splitTextIntoWords$lingua(cleaned);
+    List<String> words = words(cleaned);
     Language byRules = rules.byRules(words);
     if (byRules != Language.UNKNOWN) {
       return byRules;
@@ -75,6 +77,45 @@ final class LinguaTrigrams {
       return Language.UNKNOWN;
     }
     return best(sums(trigrams(cleaned), filtered.toArray(Language[]::new)));
+  }
+
+  /**
+   * What Lingua's {@code splitTextIntoWords} answers: words end at a space, and a logogram is a word
+   * of its own. Lingua asks its alphabets' regexes for every character whether it is a logogram;
+   * here each character's answer (Lingua's own {@code isLogogram}) is kept in a table.
+   */
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ';
+      if (space || isLogogram(c)) {
+        if (start != i) {
+          words.add(text.substring(start, i));
+        }
+        if (!space) {
+          words.add(String.valueOf(c));
+        }
+        start = i + 1;
+      }
+    }
+    if (start != text.length()) {
+      words.add(text.substring(start));
+    }
+    return words;
+  }
+
+  /** Per char: 0 not asked yet, 1 not a logogram, 2 a logogram (racing writers store the same value). */
+  private static final byte[] LOGOGRAMS = new byte[Character.MAX_VALUE + 1];
+
+  private static boolean isLogogram(char c) {
+    byte known = LOGOGRAMS[c];
+    if (known == 0) {
+      known = CharExtensionsKt.isLogogram(c) ? (byte) 2 : (byte) 1;
+      LOGOGRAMS[c] = known;
+    }
+    return known == 2;
   }
 
   /** The text's letter trigrams in the order of Lingua's {@code HashSet<Ngram>} (same hashes, same insertions). */
