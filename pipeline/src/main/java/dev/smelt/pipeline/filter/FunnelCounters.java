@@ -1,7 +1,6 @@
 package dev.smelt.pipeline.filter;
 
 import dev.smelt.pipeline.doc.Doc;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -99,8 +98,23 @@ public final class FunnelCounters {
     }
   }
 
-  private static long utf8Length(String text) {
-    return text.getBytes(StandardCharsets.UTF_8).length;
+  /** {@code text.getBytes(UTF_8).length} without the copy (an unpaired surrogate is one byte, '?', as there). */
+  public static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes += 1;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += Character.isSurrogate(c) ? 1 : 3;
+      }
+    }
+    return bytes;
   }
 
   private void inc(String name, long n) {

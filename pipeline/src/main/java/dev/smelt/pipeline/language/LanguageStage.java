@@ -6,7 +6,6 @@ import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
-import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -54,7 +53,7 @@ public final class LanguageStage extends PTransform<PCollection<Doc>, StageOutpu
       String language = shares.dominant();
       Metrics.counter(FunnelCounters.NAMESPACE, LanguageCount.counter(language, kept, "docs")).inc();
       Metrics.counter(FunnelCounters.NAMESPACE, LanguageCount.counter(language, kept, "bytes"))
-          .inc(doc.text().getBytes(StandardCharsets.UTF_8).length);
+          .inc(FunnelCounters.utf8Length(doc.text()));
       out.output(new DocDecision(doc, decision));
     }
   }

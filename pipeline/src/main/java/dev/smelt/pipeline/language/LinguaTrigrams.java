@@ -3,17 +3,20 @@ package dev.smelt.pipeline.language;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.internal.TrainingDataLanguageModel;
+import com.github.pemistahl.lingua.internal.util.extension.CharExtensionsKt;
 import it.unimi.dsi.fastutil.objects.Object2FloatMap;
 import it.unimi.dsi.fastutil.objects.Object2FloatOpenHashMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +39,9 @@ final class LinguaTrigrams {
   private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]+$"); // Lingua's Constant.NO_LETTER
   private static final Pattern LETTERS = Pattern.compile("\\p{L}+"); // TestDataLanguageModel's
   private static final Language[] LANGUAGES = Language.values();
-  /** Lingua's models by language and n-gram length (1–3), loaded once per JVM when first needed. */
-  private static final Map<Integer, Object2FloatMap<String>> MODELS = new ConcurrentHashMap<>();
+  /** Lingua's models by language ordinal × 3 + n-gram length − 1, loaded once per JVM when first needed. */
+  private static final AtomicReferenceArray<Object2FloatMap<String>> MODELS =
+      new AtomicReferenceArray<>(LANGUAGES.length * 3);
   /** Trigram → each language's term by ordinal, NaN until computed. */
   private static final Map<String, float[]> TERMS = new ConcurrentHashMap<>();
 
@@ -60,7 +64,7 @@ final class LinguaTrigrams {
     if (cleaned.isEmpty() || NO_LETTER.matcher(cleaned).matches()) {
       return Language.UNKNOWN;
     }
-    List<String> words = detector.splitTextIntoWords$lingua(cleaned);
+    List<String> words = words(cleaned);
     Language byRules = rules.byRules(words);
     if (byRules != Language.UNKNOWN) {
       return byRules;
@@ -73,6 +77,45 @@ final class LinguaTrigrams {
       return Language.UNKNOWN;
     }
     return best(sums(trigrams(cleaned), filtered.toArray(Language[]::new)));
+  }
+
+  /**
+   * What Lingua's {@code splitTextIntoWords} answers: words end at a space, and a logogram is a word
+   * of its own. Lingua asks its alphabets' regexes for every character whether it is a logogram;
+   * here each character's answer (Lingua's own {@code isLogogram}) is kept in a table.
+   */
+  static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = c == ' ';
+      if (space || isLogogram(c)) {
+        if (start != i) {
+          words.add(text.substring(start, i));
+        }
+        if (!space) {
+          words.add(String.valueOf(c));
+        }
+        start = i + 1;
+      }
+    }
+    if (start != text.length()) {
+      words.add(text.substring(start));
+    }
+    return words;
+  }
+
+  /** Per char: 0 not asked yet, 1 not a logogram, 2 a logogram (racing writers store the same value). */
+  private static final byte[] LOGOGRAMS = new byte[Character.MAX_VALUE + 1];
+
+  private static boolean isLogogram(char c) {
+    byte known = LOGOGRAMS[c];
+    if (known == 0) {
+      known = CharExtensionsKt.isLogogram(c) ? (byte) 2 : (byte) 1;
+      LOGOGRAMS[c] = known;
+    }
+    return known == 2;
   }
 
   /** The text's letter trigrams in the order of Lingua's {@code HashSet<Ngram>} (same hashes, same insertions). */
@@ -183,8 +226,20 @@ final class LinguaTrigrams {
     return tooClose ? Language.UNKNOWN : LANGUAGES[first];
   }
 
+  /** A read of an array slot; a missing model loads under one lock, so no two threads load the same one. */
   private static Object2FloatMap<String> model(Language language, int n) {
-    return MODELS.computeIfAbsent(language.ordinal() * 8 + n, k -> load(language, n));
+    int at = language.ordinal() * 3 + n - 1;
+    Object2FloatMap<String> model = MODELS.get(at);
+    if (model == null) {
+      synchronized (MODELS) {
+        model = MODELS.get(at);
+        if (model == null) {
+          model = load(language, n);
+          MODELS.set(at, model);
+        }
+      }
+    }
+    return model;
   }
 
   /** As Lingua's {@code loadLanguageModel}: a missing file is an empty model. */

@@ -17,9 +17,13 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Where the language filter's time goes, on one thread: stripping code (segments) against
- * detection, per pass over a JSONL(.gz) corpus. A profile for a person, not a test.
+ * detection, per pass over a JSONL(.gz) corpus or a data stage's output (its clean documents: run
+ * the data stage with the chain {@code length} to get what the language stage reads). Each pass
+ * prints digests of the segments and shares, so two builds can be checked to answer alike. A
+ * profile for a person, not a test.
  *
- * <pre>java -cp … dev.smelt.pipeline.language.LanguageCostProfile examples/corpus/austen.jsonl.gz [PASSES]</pre>
+ * <pre>java -cp … dev.smelt.pipeline.language.LanguageCostProfile examples/corpus/austen.jsonl.gz [PASSES]
+ * java -cp … dev.smelt.pipeline.language.LanguageCostProfile DATA_DIR [PASSES]</pre>
  */
 public final class LanguageCostProfile {
   private LanguageCostProfile() {}
@@ -36,17 +40,23 @@ public final class LanguageCostProfile {
       long process = processCpuNanos();
       long strip = 0;
       long whole = 0;
+      long segmentsDigest = 0;
+      long sharesDigest = 0;
       for (String text : texts) {
         long a = threads.getCurrentThreadCpuTime();
-        ProseText.sampledSegments(text, LanguageSettings.PUBLISHED.sampleChars());
+        List<String> segments = ProseText.sampledSegments(text, LanguageSettings.PUBLISHED.sampleChars());
         long b = threads.getCurrentThreadCpuTime();
-        filter.shares(text);
+        LanguageShares shares = filter.shares(text);
         long c = threads.getCurrentThreadCpuTime();
         strip += b - a;
         whole += c - b;
+        segmentsDigest = segmentsDigest * 31 + segments.hashCode();
+        sharesDigest = sharesDigest * 31 + shares.letters().toString().hashCode();
       }
       System.out.printf(Locale.ROOT, "pass %d: %d docs, sampled strip %.2f s, shares (strip + detect) %.2f s%n",
           pass, texts.size(), strip / 1e9, whole / 1e9);
+      // Equal digests before and after a change: the same segments and the same shares for every document.
+      System.out.printf(Locale.ROOT, "  segments digest %016x, shares digest %016x%n", segmentsDigest, sharesDigest);
       System.out.printf(Locale.ROOT, "  process CPU (detector's pool threads and GC included) %.2f s%n",
           (processCpuNanos() - process) / 1e9);
     }
@@ -57,7 +67,11 @@ public final class LanguageCostProfile {
         .getProcessCpuTime();
   }
 
+  /** A JSONL(.gz) corpus, or a data stage's output folder (its clean documents, e.g. of a chain of just {@code length}). */
   private static List<String> read(Path jsonl) throws IOException {
+    if (Files.isDirectory(jsonl)) {
+      return dev.smelt.pipeline.data.CleanDocs.read(jsonl).stream().map(dev.smelt.pipeline.doc.Doc::text).toList();
+    }
     ObjectMapper json = new ObjectMapper();
     List<String> texts = new ArrayList<>();
     var in = Files.newInputStream(jsonl);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.pemistahl.lingua.api.Language;
+import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.settings.filter.DetectorAccuracy;
@@ -52,6 +53,20 @@ class LinguaTrigramsTest {
     assertTrue(texts.size() > 1_000, "texts checked: " + texts.size());
     assertTrue(seen.size() > 30, "languages among the answers: " + seen);
     assertTrue(seen.contains(Language.UNKNOWN), "some text is unknown to both");
+  }
+
+  @Test
+  void splitsWordsAsLinguaDoes() throws IOException {
+    LanguageDetector lingua = LanguageDetectorBuilder.fromAllLanguages().withLowAccuracyMode().build();
+    int logograms = 0;
+    for (String text : texts()) {
+      for (String form : List.of(text, lingua.cleanUpInputText$lingua(text))) {
+        List<String> words = lingua.splitTextIntoWords$lingua(form);
+        assertEquals(words, LinguaTrigrams.words(form), () -> "for: " + form);
+        logograms += words.contains("日") ? 1 : 0;
+      }
+    }
+    assertTrue(logograms > 0, "some text splits into logograms");
   }
 
   @Test
