@@ -2,8 +2,8 @@ package dev.smelt.settings.filter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.smelt.settings.ConfigEnums;
 import dev.smelt.settings.SettingsException;
-import java.util.Locale;
 
 /**
  * Lingua's two modes: {@code high} scores 1- to 5-grams (1.4 GB of models for all 75 languages),
@@ -15,17 +15,12 @@ public enum DetectorAccuracy {
 
   @JsonValue
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return ConfigEnums.key(this);
   }
 
   /** @throws SettingsException naming the key and the values it takes */
   @JsonCreator
   public static DetectorAccuracy of(String key) {
-    for (DetectorAccuracy a : values()) {
-      if (a.key().equals(key)) {
-        return a;
-      }
-    }
-    throw new SettingsException("data.filterSettings.language.accuracy", "must be high or low, not '" + key + "'");
+    return ConfigEnums.parse(DetectorAccuracy.class, key, "data.filterSettings.language.accuracy");
   }
 }

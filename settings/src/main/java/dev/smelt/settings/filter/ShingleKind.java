@@ -2,8 +2,8 @@ package dev.smelt.settings.filter;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.smelt.settings.ConfigEnums;
 import dev.smelt.settings.SettingsException;
-import java.util.Locale;
 
 /**
  * What a shingle is: {@link #WORD} n-grams of lower-cased letter/digit runs (DataTrove/FineWeb: 5
@@ -17,18 +17,12 @@ public enum ShingleKind {
   /** How the run config spells it: {@code word} or {@code char}. */
   @JsonValue
   public String configName() {
-    return name().toLowerCase(Locale.ROOT);
+    return ConfigEnums.key(this);
   }
 
   /** @throws SettingsException naming data.filterSettings.fuzzyDedup.shingle */
   @JsonCreator
   public static ShingleKind fromConfig(String name) {
-    for (ShingleKind kind : values()) {
-      if (kind.configName().equals(name)) {
-        return kind;
-      }
-    }
-    throw new SettingsException("data.filterSettings.fuzzyDedup.shingle",
-        "must be word or char, not '" + name + "'");
+    return ConfigEnums.parse(ShingleKind.class, name, "data.filterSettings.fuzzyDedup.shingle");
   }
 }
