@@ -2,11 +2,11 @@ package dev.smelt.pipeline.language;
 
 import dev.smelt.pipeline.doc.Doc;
 import dev.smelt.pipeline.filter.Decision;
+import dev.smelt.pipeline.filter.DecisionCoders;
 import dev.smelt.pipeline.filter.DocDecision;
 import dev.smelt.pipeline.filter.FunnelCounters;
 import dev.smelt.pipeline.filter.RouteDecisions;
 import dev.smelt.pipeline.filter.StageOutput;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -34,7 +34,7 @@ public final class LanguageStage extends PTransform<PCollection<Doc>, StageOutpu
   @Override
   public StageOutput expand(PCollection<Doc> docs) {
     return docs.apply("Decide", ParDo.of(new DecideFn(filter)))
-        .setCoder(SerializableCoder.of(DocDecision.class))
+        .setCoder(DecisionCoders.docDecision())
         .apply(RouteDecisions.forStage(STAGE));
   }
 
