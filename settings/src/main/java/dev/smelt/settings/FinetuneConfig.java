@@ -19,6 +19,8 @@ import java.util.List;
  *     epochs)
  * @param curveValFraction share of each curve point's examples held out as its validation split
  *     (the point's n counts them: a model of n examples trains on the rest)
+ * @param pooling what the classifier head reads of the backbone: the last token's hidden state or
+ *     the mean over the text's tokens (default {@link Pooling#LAST})
  */
 public record FinetuneConfig(
     List<FinetuneTask> tasks,
@@ -34,12 +36,14 @@ public record FinetuneConfig(
     int curveSeeds,
     int curvePatience,
     int curveEvalEvery,
-    double curveValFraction) {
+    double curveValFraction,
+    Pooling pooling) {
   /** The learning-curve rule of a config that sets none: one seed, fixed steps. */
   public static final int ONE_SEED = 1;
 
   public FinetuneConfig {
     tasks = tasks == null ? List.of() : List.copyOf(tasks);
+    pooling = pooling == null ? Pooling.LAST : pooling;
   }
 
   /** A config of the one task {@code task} with integer labels, reading {@code inputs}. */
@@ -55,13 +59,28 @@ public record FinetuneConfig(
       int warmupSteps, double weightDecay, int maxLength, double testFraction,
       List<Integer> curveSizes, int curveSteps) {
     this(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay, maxLength, testFraction,
-        curveSizes, curveSteps, ONE_SEED, 0, 0, 0);
+        curveSizes, curveSteps, ONE_SEED, 0, 0, 0, Pooling.LAST);
   }
 
   /** These settings with the curve rule: seeds, patience, validation cadence and share. */
   public FinetuneConfig withCurve(int seeds, int patience, int evalEvery, double valFraction) {
     return new FinetuneConfig(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay,
-        maxLength, testFraction, curveSizes, curveSteps, seeds, patience, evalEvery, valFraction);
+        maxLength, testFraction, curveSizes, curveSteps, seeds, patience, evalEvery, valFraction,
+        pooling);
+  }
+
+  /** These settings with the classifier head reading {@code p}. */
+  public FinetuneConfig withPooling(Pooling p) {
+    return new FinetuneConfig(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay,
+        maxLength, testFraction, curveSizes, curveSteps, curveSeeds, curvePatience, curveEvalEvery,
+        curveValFraction, p);
+  }
+
+  /** These settings trained for {@code n} steps (a learning-curve model's budget), the rest kept. */
+  public FinetuneConfig withSteps(int n, int warmup) {
+    return new FinetuneConfig(tasks, n, batchSize, learningRate, warmup, weightDecay, maxLength,
+        testFraction, curveSizes, curveSteps, curveSeeds, curvePatience, curveEvalEvery,
+        curveValFraction, pooling);
   }
 
   /** The name of the first task: the one a single-task config is about. */
@@ -83,7 +102,7 @@ public record FinetuneConfig(
   public FinetuneConfig forTask(FinetuneTask t) {
     return new FinetuneConfig(List.of(t), t.steps() > 0 ? t.steps() : steps, batchSize,
         learningRate, warmupSteps, weightDecay, maxLength, testFraction, curveSizes, curveSteps,
-        curveSeeds, curvePatience, curveEvalEvery, curveValFraction);
+        curveSeeds, curvePatience, curveEvalEvery, curveValFraction, pooling);
   }
 
   /** One config per task, in run order ({@link #forTask}). */

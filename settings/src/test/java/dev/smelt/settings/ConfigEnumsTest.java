@@ -13,6 +13,7 @@ class ConfigEnumsTest {
   void readsTheLowerCaseNameBack() {
     assertEquals("two", ConfigEnums.key(Three.TWO));
     assertEquals(Three.THREE, ConfigEnums.parse(Three.class, "three", "a.b"));
+    assertEquals(Pooling.MEAN, Pooling.of("mean"));
   }
 
   @Test
@@ -20,5 +21,7 @@ class ConfigEnumsTest {
     SettingsException e = assertThrows(SettingsException.class,
         () -> ConfigEnums.parse(Three.class, "TWO", "a.b"));
     assertEquals("key 'a.b' must be one, two or three, not 'TWO'", e.getMessage());
+    assertEquals("key 'finetune.pooling' must be last or mean, not 'max'",
+        assertThrows(SettingsException.class, () -> Pooling.of("max")).getMessage());
   }
 }

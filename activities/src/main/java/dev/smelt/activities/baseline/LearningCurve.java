@@ -84,9 +84,7 @@ public final class LearningCurve {
   public static List<CurvePoint> run(Job job, IntConsumer onStep) throws IOException {
     FinetuneConfig f = job.config();
     int steps = steps(f);
-    FinetuneConfig cfg = new FinetuneConfig(f.task(), f.inputs(), steps, f.batchSize(),
-        f.learningRate(), Math.min(f.warmupSteps(), steps / 5), f.weightDecay(), f.maxLength(),
-        f.testFraction(), f.curveSizes(), f.curveSteps());
+    FinetuneConfig cfg = f.withSteps(steps, Math.min(f.warmupSteps(), steps / 5));
     int[] gold = job.test().stream().mapToInt(LabelledText::label).toArray();
     List<CurvePoint> points = new ArrayList<>();
     for (int n : sizes(f.curveSizes(), job.train().size())) {

@@ -7,11 +7,13 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.smelt.activities.checkpoint.SafeTensors.Tensor;
 import dev.smelt.activities.checkpoint.TensorArrays;
 import dev.smelt.activities.model.CrossEntropy;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.activities.model.Gpt;
+import dev.smelt.settings.Pooling;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,21 +25,25 @@ import java.util.TreeMap;
 
 /**
  * A pre-trained GPT backbone plus a linear head ({@code score.weight} (classes, d), {@code
- * score.bias}) on the final hidden state of the last real token, like HF's
- * GPT2ForSequenceClassification (which has no bias). With causal attention that token has seen the
- * whole text.
+ * score.bias}) on the final hidden states pooled by {@link Pooling}: the last real token's, like
+ * HF's GPT2ForSequenceClassification (which has no bias; with causal attention that token has seen
+ * the whole text), or the mean over the real tokens. The pooling is saved in config.json
+ * ({@code smelt.pooling}).
  */
 public final class Classifier implements AutoCloseable {
   public static final String HEAD_WEIGHT = "score.weight";
   public static final String HEAD_BIAS = "score.bias";
+  public static final String POOLING = "pooling";
 
   private final Gpt backbone;
   private final int numClasses;
+  private final Pooling pooling;
   private final Map<String, NDArray> params = new LinkedHashMap<>();
 
-  private Classifier(Gpt backbone, int numClasses, long seed) {
+  private Classifier(Gpt backbone, int numClasses, long seed, Pooling pooling) {
     this.backbone = backbone;
     this.numClasses = numClasses;
+    this.pooling = pooling;
     params.putAll(backbone.parameters());
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     NDManager m = backbone.manager();
@@ -48,33 +54,33 @@ public final class Classifier implements AutoCloseable {
     params.get(HEAD_BIAS).setRequiresGradient(true);
   }
 
-  /** A new head (seeded) on the backbone saved in a pre-training {@code final/} folder. */
+  /** A new head (seeded, last-token pooling) on the backbone saved in a pre-training {@code final/}. */
   public static Classifier fromPretrained(Path dir, int numClasses, long seed, NDManager parent)
       throws IOException {
-    return fromPretrained(dir, numClasses, seed, parent, parent.getDevice());
+    return fromPretrained(dir, numClasses, seed, Pooling.LAST, parent, parent.getDevice());
   }
 
   /**
-   * As above, on {@code device}. The backbone keeps the attention of its {@code config.json}
-   * ({@code smelt.bidirectional}): a masked-LM backbone stays bidirectional.
+   * A new head pooling by {@code pooling}, on {@code device}. The backbone keeps the attention of
+   * its {@code config.json} ({@code smelt.bidirectional}): a masked-LM backbone stays bidirectional.
    */
-  public static Classifier fromPretrained(Path dir, int numClasses, long seed, NDManager parent,
-      Device device) throws IOException {
-    return new Classifier(GptFiles.read(dir, parent, device).gpt(), numClasses, seed);
+  public static Classifier fromPretrained(Path dir, int numClasses, long seed, Pooling pooling,
+      NDManager parent, Device device) throws IOException {
+    return new Classifier(GptFiles.read(dir, parent, device).gpt(), numClasses, seed, pooling);
   }
 
   /**
    * The baseline without pre-training: the architecture (shape, vocabulary, attention) of the model
    * in {@code dir}, with freshly initialised weights from {@code seed}.
    */
-  public static Classifier fromScratch(Path dir, int numClasses, long seed, NDManager parent,
-      Device device) throws IOException {
+  public static Classifier fromScratch(Path dir, int numClasses, long seed, Pooling pooling,
+      NDManager parent, Device device) throws IOException {
     Gpt shape;
     try (Gpt pretrained = GptFiles.read(dir, parent, device).gpt()) {
       shape = new Gpt(pretrained.config(), pretrained.vocabSize(), pretrained.bidirectional(), seed,
           parent, device);
     }
-    return new Classifier(shape, numClasses, seed);
+    return new Classifier(shape, numClasses, seed, pooling);
   }
 
   /** A fine-tuned classifier saved by {@link #save}. */
@@ -82,26 +88,43 @@ public final class Classifier implements AutoCloseable {
     GptFiles.Loaded loaded = GptFiles.read(dir, parent);
     Map<String, Tensor> head = loaded.extraTensors();
     int classes = (int) head.get(HEAD_WEIGHT).shape()[0];
-    Classifier c = new Classifier(loaded.gpt(), classes, 0);
+    JsonNode saved = loaded.config().path("smelt").path(POOLING);
+    Pooling pooling = saved.isTextual() ? Pooling.of(saved.asText()) : Pooling.LAST;
+    Classifier c = new Classifier(loaded.gpt(), classes, 0, pooling);
     TensorArrays.copyInto(HEAD_WEIGHT, head.get(HEAD_WEIGHT), c.params.get(HEAD_WEIGHT));
     TensorArrays.copyInto(HEAD_BIAS, head.get(HEAD_BIAS), c.params.get(HEAD_BIAS));
     return c;
   }
 
-  /** Class logits (B, classes) for (B, T) tokens whose last real positions are {@code lastIndex}. */
+  /**
+   * Class logits (B, classes) for (B, T) right-padded tokens whose last real positions are {@code
+   * lastIndex}: the hidden states weighted by a constant (B, T, 1) mask and summed over T.
+   */
   public NDArray logits(NDArray tokens, int[] lastIndex, boolean training) {
     NDArray hidden = backbone.hidden(tokens, training);
-    long t = tokens.getShape().get(1);
-    float[] select = new float[lastIndex.length * (int) t];
-    for (int r = 0; r < lastIndex.length; r++) {
-      select[r * (int) t + lastIndex[r]] = 1f;
-    }
-    NDArray mask = tokens.getManager().create(select, new Shape(lastIndex.length, t, 1));
+    int t = (int) tokens.getShape().get(1);
+    NDArray mask = tokens.getManager().create(poolWeights(pooling, lastIndex, t),
+        new Shape(lastIndex.length, t, 1));
     NDArray pooled = hidden.mul(mask).sum(new int[] {1});
     return Linear.linear(pooled, params.get(HEAD_WEIGHT), params.get(HEAD_BIAS)).singletonOrThrow();
   }
 
-  /** Predicted class of each encoded text (see {@link ClassifierInputs#encode}). */
+  /**
+   * The pooling weights of a (rows, t) batch, row-major: one at each row's last real token, or
+   * 1 / (last + 1) on each of its real tokens.
+   */
+  static float[] poolWeights(Pooling pooling, int[] lastIndex, int t) {
+    float[] w = new float[lastIndex.length * t];
+    for (int r = 0; r < lastIndex.length; r++) {
+      if (pooling == Pooling.MEAN) {
+        java.util.Arrays.fill(w, r * t, r * t + lastIndex[r] + 1, 1f / (lastIndex[r] + 1));
+      } else {
+        w[r * t + lastIndex[r]] = 1f;
+      }
+    }
+    return w;
+  }
+
   /** Mean cross-entropy of the classes {@code labels} of {@code encoded} (no dropout, no grad). */
   public double loss(List<int[]> encoded, List<Integer> labels, int batchSize) {
     double sum = 0;
@@ -118,6 +141,7 @@ public final class Classifier implements AutoCloseable {
     return encoded.isEmpty() ? Double.NaN : sum / encoded.size();
   }
 
+  /** Predicted class of each encoded text (see {@link ClassifierInputs#encode}). */
   public int[] predict(List<int[]> encoded, int batchSize) {
     int[] out = new int[encoded.size()];
     for (int first = 0; first < encoded.size(); first += batchSize) {
@@ -143,6 +167,7 @@ public final class Classifier implements AutoCloseable {
     // config.json must be the bytes of an uninterrupted one's.
     Map<String, Object> config = new TreeMap<>(extraConfig);
     config.put("num_labels", numClasses);
+    config.put(POOLING, pooling.key());
     GptFiles.write(dir, backbone, head, config);
   }
 
@@ -162,6 +187,10 @@ public final class Classifier implements AutoCloseable {
   /** Whether the backbone attends both ways (a masked-LM backbone). */
   public boolean bidirectional() {
     return backbone.bidirectional();
+  }
+
+  public Pooling pooling() {
+    return pooling;
   }
 
   public int numClasses() {

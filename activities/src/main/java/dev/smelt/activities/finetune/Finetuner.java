@@ -26,6 +26,7 @@ import dev.smelt.activities.pretrain.OptimizerStep;
 import dev.smelt.activities.pretrain.StopRules;
 import dev.smelt.activities.pretrain.TrainingClock;
 import dev.smelt.settings.FinetuneConfig;
+import dev.smelt.settings.Pooling;
 import dev.smelt.workflows.stage.PermanentFailure;
 import dev.smelt.workflows.stage.StopReason;
 import java.io.IOException;
@@ -88,10 +89,10 @@ public final class Finetuner {
     FinetuneConfig cfg = job.config();
     try (NDManager root = NDManager.newBaseManager();
         Classifier clf = job.fromScratch()
-            ? Classifier.fromScratch(job.pretrainedDir(), classes, job.seed(), root,
+            ? Classifier.fromScratch(job.pretrainedDir(), classes, job.seed(), cfg.pooling(), root,
                 DeviceChoice.resolve(job.device()))
-            : Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), root,
-                DeviceChoice.resolve(job.device()));
+            : Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), cfg.pooling(),
+                root, DeviceChoice.resolve(job.device()));
         CheckpointWriter writer = new CheckpointWriter(store)) {
       int maxLength = Math.min(cfg.maxLength(), clf.contextLength());
       Loop loop = new Loop(job, clf, encode(job, job.train(), maxLength),
@@ -263,6 +264,9 @@ public final class Finetuner {
       ValidationStop v = job.validation();
       examples = KeyedResult.key(examples, v.evalEvery(), v.patience(),
           KeyedResult.key(texts(v.examples())));
+    }
+    if (c.pooling() != Pooling.LAST) { // nor does one that pools as it always did
+      examples = KeyedResult.key(examples, c.pooling().key());
     }
     return KeyedResult.key(c.task(), c.steps(), c.batchSize(), c.learningRate(), c.warmupSteps(),
         c.weightDecay(), c.maxLength(), job.seed(), job.fromScratch(), job.saveModel(), classes,

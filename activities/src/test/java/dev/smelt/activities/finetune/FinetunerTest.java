@@ -1,5 +1,6 @@
 package dev.smelt.activities.finetune;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import dev.smelt.activities.model.Gpt;
 import dev.smelt.activities.model.GptFiles;
 import dev.smelt.settings.FinetuneConfig;
+import dev.smelt.settings.Pooling;
 import dev.smelt.settings.ModelConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +67,35 @@ class FinetunerTest {
   }
 
   @Test
+  void meanPoolingLearnsAndIsKeptInTheSavedModel() throws Exception {
+    Path pretrained = tmp.resolve("mean/pre");
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
+      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
+    }
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2,
+        List.of(), 0).withPooling(Pooling.MEAN);
+    List<LabelledText> test = separable(40, 2);
+    FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
+        WORDS, 7, tmp.resolve("mean/toy"), "cpu"), step -> {});
+    assertTrue(out.accuracy() >= 0.9, "accuracy " + out.accuracy());
+    try (NDManager m = NDManager.newBaseManager();
+        Classifier reloaded = Classifier.load(out.modelDir(), m)) {
+      assertEquals(Pooling.MEAN, reloaded.pooling());
+      List<int[]> encoded = test.stream().map(e -> ClassifierInputs.encode(WORDS, e.text(), 12)).toList();
+      assertEquals(out.accuracy(), Finetuner.accuracy(reloaded, encoded, test, cfg));
+    }
+  }
+
+  @Test
+  void poolWeightsSelectTheLastTokenOrAverageTheRealOnes() {
+    assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 0, 0},
+        Classifier.poolWeights(Pooling.LAST, new int[] {2, 0}, 4));
+    assertArrayEquals(new float[] {1 / 3f, 1 / 3f, 1 / 3f, 0, 1, 0, 0, 0},
+        Classifier.poolWeights(Pooling.MEAN, new int[] {2, 0}, 4));
+  }
+
+  @Test
   void fineTunesAMaskedLmBackboneKeepingItBidirectional() throws Exception {
     Path pretrained = tmp.resolve("mlm/final");
     try (NDManager m = NDManager.newBaseManager();
@@ -91,7 +122,7 @@ class FinetunerTest {
     }
     try (NDManager m = NDManager.newBaseManager();
         Classifier pre = Classifier.fromPretrained(pretrained, 2, 7, m);
-        Classifier scratch = Classifier.fromScratch(pretrained, 2, 7, m, m.getDevice())) {
+        Classifier scratch = Classifier.fromScratch(pretrained, 2, 7, Pooling.LAST, m, m.getDevice())) {
       assertEquals(pre.parameters().keySet(), scratch.parameters().keySet());
       assertTrue(scratch.bidirectional(), "attention follows the pre-trained model's");
       for (String name : List.of("wte.weight", "h.1.attn.c_attn.weight")) {

@@ -8,6 +8,7 @@ import dev.smelt.activities.run.RunFolder;
 import dev.smelt.infra.config.ConfigLoader;
 import dev.smelt.pipeline.tokenize.BpeTokenizer;
 import dev.smelt.settings.FinetuneConfig;
+import dev.smelt.settings.Pooling;
 import dev.smelt.settings.RunConfig;
 import dev.smelt.workflows.stage.CurvePoint;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import java.util.Map;
  * from-scratch gain per size. Driven by {@code infra/bench/curve}.
  *
  * <p>Arguments: {@code --config=FILE --run=RUN_FOLDER --out=DIR} and any of {@code --sizes=50,100
- * --seeds=N --steps=N --patience=N --evalEvery=N --valFraction=F --lr=F --batch=N}.
+ * --seeds=N --steps=N --patience=N --evalEvery=N --valFraction=F --lr=F --batch=N
+ * --pooling=last|mean}.
  */
 public final class CurveBench {
   private CurveBench() {}
@@ -47,7 +49,8 @@ public final class CurveBench {
         .withCurve(Integer.parseInt(a.getOrDefault("seeds", "" + f0.curveSeeds())),
             Integer.parseInt(a.getOrDefault("patience", "" + f0.curvePatience())),
             Integer.parseInt(a.getOrDefault("evalEvery", "" + f0.curveEvalEvery())),
-            Double.parseDouble(a.getOrDefault("valFraction", "" + f0.curveValFraction())));
+            Double.parseDouble(a.getOrDefault("valFraction", "" + f0.curveValFraction())))
+        .withPooling(a.containsKey("pooling") ? Pooling.of(a.get("pooling")) : f0.pooling());
     Path run = Path.of(a.get("run")).toAbsolutePath();
     RunFolder folder = RunFolder.confined(run.toString(), run.getParent());
     BpeTokenizer tokenizer = BpeTokenizer.load(folder.tokenizerJson());
@@ -60,9 +63,9 @@ public final class CurveBench {
         c.seed(), Path.of(a.get("out")), "cpu", CheckpointPolicy.NONE), s -> {});
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "SETTINGS lr=%s batch=%d maxSteps=%d patience=%d evalEvery=%d"
-        + " valFraction=%s seeds=%d test=%d objective=%s%n", f.learningRate(), f.batchSize(),
-        f.curveSteps(), f.curvePatience(), f.curveEvalEvery(), f.curveValFraction(),
-        f.curveSeeds(), split.test().size(), c.pretrain().objective());
+        + " valFraction=%s seeds=%d test=%d objective=%s pooling=%s%n", f.learningRate(),
+        f.batchSize(), f.curveSteps(), f.curvePatience(), f.curveEvalEvery(), f.curveValFraction(),
+        f.curveSeeds(), split.test().size(), c.pretrain().objective(), f.pooling().key());
     List<CurveSummary.Row> rows = CurveSummary.of(curve);
     for (CurveSummary.Row r : rows) {
       System.out.printf(Locale.ROOT, "ROW %-21s n=%5d mean=%.3f sd=%.3f min=%.3f max=%.3f steps=%s%n",
