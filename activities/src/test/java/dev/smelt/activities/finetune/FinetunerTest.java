@@ -43,13 +43,22 @@ class FinetunerTest {
     return out;
   }
 
+  /**
+   * A 2-layer width-32 backbone over 24 tokens written to {@code dir} as pre-training leaves it;
+   * {@code bidirectional}: a masked-LM one.
+   */
+  static Path backbone(Path dir, boolean bidirectional) throws Exception {
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, bidirectional, 1, m)) {
+      GptFiles.write(dir, gpt, Map.of(),
+          bidirectional ? Map.of("objective", "masked") : Map.of());
+    }
+    return dir;
+  }
+
   @Test
   void learnsATriviallySeparableTaskAndReloads() throws Exception {
-    Path pretrained = tmp.resolve("pretrain/final");
-    try (NDManager m = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
-      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
-    }
+    Path pretrained = backbone(tmp.resolve("pretrain/final"), false);
     FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 2e-3, 4, 0.01, 12, 0.2, List.of(), 0);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
@@ -68,11 +77,7 @@ class FinetunerTest {
 
   @Test
   void meanPoolingLearnsAndIsKeptInTheSavedModel() throws Exception {
-    Path pretrained = tmp.resolve("mean/pre");
-    try (NDManager m = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, false, 1, m)) {
-      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
-    }
+    Path pretrained = backbone(tmp.resolve("mean/pre"), false);
     FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2,
         List.of(), 0).withPooling(Pooling.MEAN);
     List<LabelledText> test = separable(40, 2);
@@ -97,11 +102,7 @@ class FinetunerTest {
 
   @Test
   void fineTunesAMaskedLmBackboneKeepingItBidirectional() throws Exception {
-    Path pretrained = tmp.resolve("mlm/final");
-    try (NDManager m = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
-      GptFiles.write(pretrained, gpt, Map.of(), Map.of("objective", "masked"));
-    }
+    Path pretrained = backbone(tmp.resolve("mlm/final"), true);
     FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 30, 8, 2e-3, 4, 0.01, 12, 0.2, List.of(), 0);
     List<LabelledText> test = separable(40, 2);
     FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
@@ -115,11 +116,7 @@ class FinetunerTest {
 
   @Test
   void fromScratchKeepsTheArchitectureButNotTheWeightsOfThePretrainedModel() throws Exception {
-    Path pretrained = tmp.resolve("pre/final");
-    try (NDManager m = NDManager.newBaseManager();
-        Gpt gpt = new Gpt(new ModelConfig("custom", 2, 2, 32, 16, 0.1), 24, true, 1, m)) {
-      GptFiles.write(pretrained, gpt, Map.of(), Map.of());
-    }
+    Path pretrained = backbone(tmp.resolve("pre/final"), true);
     try (NDManager m = NDManager.newBaseManager();
         Classifier pre = Classifier.fromPretrained(pretrained, 2, 7, m);
         Classifier scratch = Classifier.fromScratch(pretrained, 2, 7, Pooling.LAST, m, m.getDevice())) {
