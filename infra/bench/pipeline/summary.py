@@ -1,18 +1,30 @@
 #!/usr/bin/env python3
 """Prints the table of infra/bench/pipeline/run from its RESULT lines, the ratio of the whole data
-stage to the Hugging Face floor, and the language stage's cost. Usage: summary.py RESULTS NPROC MB
+stage to the Hugging Face floor, and the language stage's cost. A mode run more than once (e.g.
+`run data nolang nolang data`) counts by the median of its runs' seconds and rates.
+Usage: summary.py RESULTS NPROC MB
 """
+import statistics
 import sys
+
+TIMED = ("wall_s", "cpu_s", "mb_s", "docs_s")
 
 
 def parse(path):
-    rows = {}
+    runs = {}
     for line in open(path):
         parts = line.split()
         if len(parts) < 3:
             continue
-        fields = dict(p.split("=", 1) for p in parts[2:] if "=" in p)
-        rows[parts[0]] = fields
+        runs.setdefault(parts[0], []).append(dict(p.split("=", 1) for p in parts[2:] if "=" in p))
+    rows = {}
+    for tag, each in runs.items():
+        row = dict(each[0])
+        for key in TIMED:
+            if key in row:
+                row[key] = str(statistics.median(float(r[key]) for r in each))
+        row["runs"] = len(each)
+        rows[tag] = row
     return rows
 
 
@@ -29,10 +41,10 @@ def ratio(rows, a, b, key):
 def main():
     rows = parse(sys.argv[1])
     print(f"\n== infra/bench/pipeline: {sys.argv[3]} MB corpus, {sys.argv[2]} cores, DirectRunner ==")
-    print(f"{'stage':16s} {'MB':>8s} {'docs':>7s} {'wall s':>8s} {'CPU s':>8s} {'MB/s':>8s} {'docs/s':>8s}  kept")
+    print(f"{'stage':16s} {'runs':>4s} {'MB':>8s} {'docs':>7s} {'wall s':>8s} {'CPU s':>8s} {'MB/s':>8s} {'docs/s':>8s}  kept")
     for tag, r in rows.items():
         kept = f"{r.get('kept', '')} docs {r.get('kept_mb', '')} MB" if "kept" in r else r.get("tokens", r.get("vocab", ""))
-        print(f"{tag:16s} {num(r, 'mb'):8.2f} {int(r['docs']):7d} {num(r, 'wall_s'):8.2f} {num(r, 'cpu_s'):8.2f} "
+        print(f"{tag:16s} {r['runs']:4d} {num(r, 'mb'):8.2f} {int(r['docs']):7d} {num(r, 'wall_s'):8.2f} {num(r, 'cpu_s'):8.2f} "
               f"{num(r, 'mb_s'):8.3f} {num(r, 'docs_s'):8.1f}  {kept}")
     if "data" in rows and "floor" in rows:
         data, floor = rows["data"], rows["floor"]
