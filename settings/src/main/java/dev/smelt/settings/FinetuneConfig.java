@@ -21,6 +21,9 @@ import java.util.List;
  *     (the point's n counts them: a model of n examples trains on the rest)
  * @param pooling what the classifier head reads of the backbone: the last token's hidden state or
  *     the mean over the text's tokens (default {@link Pooling#LAST})
+ * @param freezeBackbone train the head alone on the pre-trained backbone's features (a linear
+ *     probe) instead of every weight; the from-scratch baseline always trains every weight (a
+ *     frozen random network is no baseline)
  */
 public record FinetuneConfig(
     List<FinetuneTask> tasks,
@@ -37,7 +40,8 @@ public record FinetuneConfig(
     int curvePatience,
     int curveEvalEvery,
     double curveValFraction,
-    Pooling pooling) {
+    Pooling pooling,
+    boolean freezeBackbone) {
   /** The learning-curve rule of a config that sets none: one seed, fixed steps. */
   public static final int ONE_SEED = 1;
 
@@ -59,28 +63,35 @@ public record FinetuneConfig(
       int warmupSteps, double weightDecay, int maxLength, double testFraction,
       List<Integer> curveSizes, int curveSteps) {
     this(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay, maxLength, testFraction,
-        curveSizes, curveSteps, ONE_SEED, 0, 0, 0, Pooling.LAST);
+        curveSizes, curveSteps, ONE_SEED, 0, 0, 0, Pooling.LAST, false);
   }
 
   /** These settings with the curve rule: seeds, patience, validation cadence and share. */
   public FinetuneConfig withCurve(int seeds, int patience, int evalEvery, double valFraction) {
     return new FinetuneConfig(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay,
         maxLength, testFraction, curveSizes, curveSteps, seeds, patience, evalEvery, valFraction,
-        pooling);
+        pooling, freezeBackbone);
   }
 
   /** These settings with the classifier head reading {@code p}. */
   public FinetuneConfig withPooling(Pooling p) {
     return new FinetuneConfig(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay,
         maxLength, testFraction, curveSizes, curveSteps, curveSeeds, curvePatience, curveEvalEvery,
-        curveValFraction, p);
+        curveValFraction, p, freezeBackbone);
+  }
+
+  /** These settings training the head alone ({@code frozen}) or every weight. */
+  public FinetuneConfig withFrozenBackbone(boolean frozen) {
+    return new FinetuneConfig(tasks, steps, batchSize, learningRate, warmupSteps, weightDecay,
+        maxLength, testFraction, curveSizes, curveSteps, curveSeeds, curvePatience, curveEvalEvery,
+        curveValFraction, pooling, frozen);
   }
 
   /** These settings trained for {@code n} steps (a learning-curve model's budget), the rest kept. */
   public FinetuneConfig withSteps(int n, int warmup) {
     return new FinetuneConfig(tasks, n, batchSize, learningRate, warmup, weightDecay, maxLength,
         testFraction, curveSizes, curveSteps, curveSeeds, curvePatience, curveEvalEvery,
-        curveValFraction, pooling);
+        curveValFraction, pooling, freezeBackbone);
   }
 
   /** The name of the first task: the one a single-task config is about. */
@@ -102,7 +113,7 @@ public record FinetuneConfig(
   public FinetuneConfig forTask(FinetuneTask t) {
     return new FinetuneConfig(List.of(t), t.steps() > 0 ? t.steps() : steps, batchSize,
         learningRate, warmupSteps, weightDecay, maxLength, testFraction, curveSizes, curveSteps,
-        curveSeeds, curvePatience, curveEvalEvery, curveValFraction, pooling);
+        curveSeeds, curvePatience, curveEvalEvery, curveValFraction, pooling, freezeBackbone);
   }
 
   /** One config per task, in run order ({@link #forTask}). */

@@ -29,6 +29,10 @@ import java.util.TreeMap;
  * HF's GPT2ForSequenceClassification (which has no bias; with causal attention that token has seen
  * the whole text), or the mean over the real tokens. The pooling is saved in config.json
  * ({@code smelt.pooling}).
+ *
+ * <p>A classifier may {@link #freezeBackbone}: then only the head is trained (a linear probe on the
+ * backbone's features, read without dropout), and the backbone takes no gradient, so a step costs
+ * the forward pass alone.
  */
 public final class Classifier implements AutoCloseable {
   public static final String HEAD_WEIGHT = "score.weight";
@@ -39,6 +43,7 @@ public final class Classifier implements AutoCloseable {
   private final int numClasses;
   private final Pooling pooling;
   private final Map<String, NDArray> params = new LinkedHashMap<>();
+  private boolean frozen;
 
   private Classifier(Gpt backbone, int numClasses, long seed, Pooling pooling) {
     this.backbone = backbone;
@@ -101,7 +106,7 @@ public final class Classifier implements AutoCloseable {
    * lastIndex}: the hidden states weighted by a constant (B, T, 1) mask and summed over T.
    */
   public NDArray logits(NDArray tokens, int[] lastIndex, boolean training) {
-    NDArray hidden = backbone.hidden(tokens, training);
+    NDArray hidden = backbone.hidden(tokens, training && !frozen);
     int t = (int) tokens.getShape().get(1);
     NDArray mask = tokens.getManager().create(poolWeights(pooling, lastIndex, t),
         new Shape(lastIndex.length, t, 1));
@@ -171,9 +176,30 @@ public final class Classifier implements AutoCloseable {
     GptFiles.write(dir, backbone, head, config);
   }
 
-  /** Backbone and head weights, all trained. */
+  /** Backbone and head weights. */
   public Map<String, NDArray> parameters() {
     return Collections.unmodifiableMap(params);
+  }
+
+  /** The weights training updates: the head's alone once the backbone is frozen, else all. */
+  public Map<String, NDArray> trainable() {
+    if (!frozen) {
+      return parameters();
+    }
+    Map<String, NDArray> head = new LinkedHashMap<>();
+    head.put(HEAD_WEIGHT, params.get(HEAD_WEIGHT));
+    head.put(HEAD_BIAS, params.get(HEAD_BIAS));
+    return Collections.unmodifiableMap(head);
+  }
+
+  /** From now on only the head trains: the backbone's weights take no gradient and no dropout. */
+  public void freezeBackbone() {
+    frozen = true;
+    backbone.parameters().values().forEach(p -> p.setRequiresGradient(false));
+  }
+
+  public boolean frozen() {
+    return frozen;
   }
 
   public NDManager manager() {

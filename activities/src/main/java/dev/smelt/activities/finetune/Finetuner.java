@@ -40,7 +40,8 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
- * Trains the whole model (backbone and head) on labelled texts with AdamW, linear warmup and cosine
+ * Trains the whole model (backbone and head; the head alone when {@code finetune.freezeBackbone}
+ * and the backbone is pre-trained) on labelled texts with AdamW, linear warmup and cosine
  * decay to a tenth of the peak rate, then measures accuracy on the test examples and writes
  * {@code metrics.jsonl}, {@code final/} and {@code outcome.json} under the job's folder.
  *
@@ -94,6 +95,9 @@ public final class Finetuner {
             : Classifier.fromPretrained(job.pretrainedDir(), classes, job.seed(), cfg.pooling(),
                 root, DeviceChoice.resolve(job.device()));
         CheckpointWriter writer = new CheckpointWriter(store)) {
+      if (frozen(job)) {
+        clf.freezeBackbone();
+      }
       int maxLength = Math.min(cfg.maxLength(), clf.contextLength());
       Loop loop = new Loop(job, clf, encode(job, job.train(), maxLength),
           encode(job, job.validation().examples(), maxLength), key, from, writer);
@@ -110,7 +114,8 @@ public final class Finetuner {
         Path dir = job.saveModel() ? job.outDir().resolve("final") : null;
         if (dir != null) {
           clf.save(dir, Map.of("task", cfg.task(), "max_length", maxLength, "steps", loop.step,
-              "from_scratch", job.fromScratch(), "stop_reason", stop.json()));
+              "from_scratch", job.fromScratch(), "frozen_backbone", clf.frozen(),
+              "stop_reason", stop.json()));
         }
         return new FinetuneOutcome(cfg.task(), loop.step, loop.firstLoss, loop.loss,
             job.train().size(), job.test().size(), classes, accuracy, predicted,
@@ -150,7 +155,7 @@ public final class Finetuner {
       this.key = key;
       this.from = from;
       this.writer = writer;
-      opt = AdamW.gptDefaults(clf.parameters(), cfg.weightDecay());
+      opt = AdamW.gptDefaults(clf.trainable(), cfg.weightDecay());
       schedule = new LrSchedule(cfg.learningRate(), cfg.learningRate() / 10, cfg.warmupSteps(),
           cfg.steps());
       order = new ExampleOrder(train.size(), job.seed());
@@ -251,7 +256,7 @@ public final class Finetuner {
         gc.backward(l);
         loss = l.getFloat();
       }
-      OptimizerStep.apply(Gradients.of(clf.parameters(), sub), opt, GRAD_CLIP, lr);
+      OptimizerStep.apply(Gradients.of(clf.trainable(), sub), opt, GRAD_CLIP, lr);
       return loss;
     }
   }
@@ -268,9 +273,17 @@ public final class Finetuner {
     if (c.pooling() != Pooling.LAST) { // nor does one that pools as it always did
       examples = KeyedResult.key(examples, c.pooling().key());
     }
+    if (frozen(job)) { // nor one that trains every weight
+      examples = KeyedResult.key(examples, "frozen backbone");
+    }
     return KeyedResult.key(c.task(), c.steps(), c.batchSize(), c.learningRate(), c.warmupSteps(),
         c.weightDecay(), c.maxLength(), job.seed(), job.fromScratch(), job.saveModel(), classes,
         from, examples);
+  }
+
+  /** Whether only the head trains: asked for, and the backbone is pre-trained (not random). */
+  static boolean frozen(FinetuneJob job) {
+    return job.config().freezeBackbone() && !job.fromScratch();
   }
 
   @SafeVarargs

@@ -93,6 +93,32 @@ class FinetunerTest {
   }
 
   @Test
+  void aFrozenBackboneKeepsItsWeightsWhileTheHeadLearns() throws Exception {
+    Path pretrained = backbone(tmp.resolve("frozen/pre"), false);
+    FinetuneConfig cfg = new FinetuneConfig("toy", List.of(), 40, 8, 1e-2, 4, 0.01, 12, 0.2,
+        List.of(), 0).withPooling(Pooling.MEAN).withFrozenBackbone(true);
+    List<LabelledText> test = separable(40, 2);
+    FinetuneOutcome out = Finetuner.run(new FinetuneJob(cfg, pretrained, separable(80, 1), test,
+        WORDS, 7, tmp.resolve("frozen/toy"), "cpu"), step -> {});
+    assertTrue(out.accuracy() >= 0.9, "accuracy " + out.accuracy());
+    assertTrue(out.lastLoss() < out.firstLoss(), out.firstLoss() + " -> " + out.lastLoss());
+    try (NDManager m = NDManager.newBaseManager();
+        Gpt before = GptFiles.read(pretrained, m).gpt();
+        Classifier after = Classifier.load(out.modelDir(), m)) {
+      before.parameters().forEach((name, w) ->
+          assertTrue(w.contentEquals(after.parameters().get(name)), name + " moved"));
+    }
+    try (NDManager m = NDManager.newBaseManager()) {
+      GptFiles.Loaded saved = GptFiles.read(out.modelDir(), m);
+      assertTrue(saved.config().path("smelt").path("frozen_backbone").asBoolean());
+      saved.gpt().close();
+    }
+    // The same rule from scratch trains every weight: a frozen random network is no baseline.
+    assertTrue(!Finetuner.frozen(new FinetuneJob(cfg, pretrained, test, test, WORDS, 7,
+        tmp.resolve("frozen/scratch"), "cpu", true, false)));
+  }
+
+  @Test
   void poolWeightsSelectTheLastTokenOrAverageTheRealOnes() {
     assertArrayEquals(new float[] {0, 0, 1, 0, 1, 0, 0, 0},
         Classifier.poolWeights(Pooling.LAST, new int[] {2, 0}, 4));

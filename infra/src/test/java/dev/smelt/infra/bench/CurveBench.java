@@ -26,7 +26,7 @@ import java.util.Map;
  *
  * <p>Arguments: {@code --config=FILE --run=RUN_FOLDER --out=DIR} and any of {@code --sizes=50,100
  * --seeds=N --steps=N --patience=N --evalEvery=N --valFraction=F --lr=F --batch=N
- * --pooling=last|mean}.
+ * --pooling=last|mean --freezeBackbone=true|false}.
  */
 public final class CurveBench {
   private CurveBench() {}
@@ -50,7 +50,9 @@ public final class CurveBench {
             Integer.parseInt(a.getOrDefault("patience", "" + f0.curvePatience())),
             Integer.parseInt(a.getOrDefault("evalEvery", "" + f0.curveEvalEvery())),
             Double.parseDouble(a.getOrDefault("valFraction", "" + f0.curveValFraction())))
-        .withPooling(a.containsKey("pooling") ? Pooling.of(a.get("pooling")) : f0.pooling());
+        .withPooling(a.containsKey("pooling") ? Pooling.of(a.get("pooling")) : f0.pooling())
+        .withFrozenBackbone(Boolean.parseBoolean(
+            a.getOrDefault("freezeBackbone", "" + f0.freezeBackbone())));
     Path run = Path.of(a.get("run")).toAbsolutePath();
     RunFolder folder = RunFolder.confined(run.toString(), run.getParent());
     BpeTokenizer tokenizer = BpeTokenizer.load(folder.tokenizerJson());
@@ -63,9 +65,10 @@ public final class CurveBench {
         c.seed(), Path.of(a.get("out")), "cpu", CheckpointPolicy.NONE), s -> {});
     double seconds = (System.nanoTime() - t0) / 1e9;
     System.out.printf(Locale.ROOT, "SETTINGS lr=%s batch=%d maxSteps=%d patience=%d evalEvery=%d"
-        + " valFraction=%s seeds=%d test=%d objective=%s pooling=%s%n", f.learningRate(),
-        f.batchSize(), f.curveSteps(), f.curvePatience(), f.curveEvalEvery(), f.curveValFraction(),
-        f.curveSeeds(), split.test().size(), c.pretrain().objective(), f.pooling().key());
+        + " valFraction=%s seeds=%d test=%d objective=%s pooling=%s frozen=%s%n",
+        f.learningRate(), f.batchSize(), f.curveSteps(), f.curvePatience(), f.curveEvalEvery(), f.curveValFraction(),
+        f.curveSeeds(), split.test().size(), c.pretrain().objective(), f.pooling().key(),
+        f.freezeBackbone());
     List<CurveSummary.Row> rows = CurveSummary.of(curve);
     for (CurveSummary.Row r : rows) {
       System.out.printf(Locale.ROOT, "ROW %-21s n=%5d mean=%.3f sd=%.3f min=%.3f max=%.3f steps=%s%n",

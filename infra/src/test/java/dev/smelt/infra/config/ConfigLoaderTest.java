@@ -1,10 +1,12 @@
 package dev.smelt.infra.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.smelt.activities.stage.DataStage;
+import dev.smelt.settings.Pooling;
 import dev.smelt.settings.RunConfig;
 import dev.smelt.settings.StallMinutes;
 import dev.smelt.workflows.stage.Stage;
@@ -103,6 +105,16 @@ class ConfigLoaderTest {
     RunConfig demo = ConfigLoader.load(EXAMPLES.resolve("demo.yaml"));
     assertEquals(3, demo.finetune().curveSeeds());
     assertTrue(demo.finetune().curveSizes().contains(100), "the headline's size is on the curve");
+  }
+
+  @Test
+  void theClassifierHeadKeysDefaultToLastTokenAndEveryWeightTrained() throws Exception {
+    RunConfig defaults = ConfigLoader.load(write(MINIMAL));
+    assertEquals(Pooling.LAST, defaults.finetune().pooling());
+    assertFalse(defaults.finetune().freezeBackbone());
+    RunConfig probe = ConfigLoader.load(write(MINIMAL + "  pooling: mean\n  freezeBackbone: true\n"));
+    assertEquals(Pooling.MEAN, probe.finetune().pooling());
+    assertTrue(probe.finetune().perTask().get(0).freezeBackbone(), "each task's config keeps it");
   }
 
   @Test
